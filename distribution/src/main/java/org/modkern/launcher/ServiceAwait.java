@@ -1,0 +1,34 @@
+package org.modkern.launcher;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** Waits, bounded, until a service matching an LDAP filter is registered (the kernel's "booted" signal). */
+final class ServiceAwait {
+    private ServiceAwait() {
+    }
+
+    static void await(BundleContext ctx, String filter, int seconds) throws LaunchException {
+        Filter f;
+        try {
+            f = FrameworkUtil.createFilter(filter);
+        } catch (InvalidSyntaxException e) {
+            throw new LaunchException("invalid " + LauncherConfig.AWAIT + " filter " + filter + ": " + e.getMessage());
+        }
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(ctx, f, null);
+        tracker.open(true); // all services: the system bundle is not wired to the kernel's API package
+        try {
+            if (tracker.waitForService(seconds * 1000L) == null) {
+                throw new LaunchException("kernel did not boot within " + seconds + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while waiting for the kernel to boot");
+        } finally {
+            tracker.close();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.modkern.exec.nativefmt;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+import org.modkern.kern.Errno;
+import org.modkern.kern.ErrnoException;
+import org.modkern.libc.Libc;
+
+/**
+ * The class loader of one program image: the program's own classes from its file, java.* from the
+ * platform, org.modkern.libc from the libc bundle, and nothing else.
+ */
+final class ProgramLoader extends ClassLoader {
+    private static final String LIBC = "org.modkern.libc.";
+    private static final ClassLoader LIBC_LOADER = Libc.class.getClassLoader();
+
+    private final String path;
+    private final Map<String, byte[]> classes;
+    private final Map<String, byte[]> resources;
+    private final String mainClass;
+
+    private ProgramLoader(String path, Map<String, byte[]> classes, Map<String, byte[]> resources,
+            String mainClass) {
+        super("program:" + path, null);
+        this.path = path;
+        this.classes = classes;
+        this.resources = resources;
+        this.mainClass = mainClass;
+    }
+
+    static ProgramLoader ofClass(String path, byte[] bytes) throws ErrnoException {
+        String name = ClassName.of(bytes);
+        if (name == null) {
+            throw new ErrnoException(Errno.ENOEXEC, path + ": a damaged class file");
+        }
+        return new ProgramLoader(path, Map.of(name, bytes), Map.of(), name);
+    }
+
+    static ProgramLoader ofJar(String path, byte[] bytes) throws ErrnoException {
+        Map<String, byte[]> classes = new HashMap<>();
+        Map<String, byte[]> resources = new HashMap<>();
+        String main;
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(bytes))) {
+            Manifest mf = in.getManifest();
+            main = mf == null ? null : mf.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
+            JarEntry e;
+            while ((e = in.getNextJarEntry()) != null) {
+                if (e.isDirectory()) {
+                    continue;
+                }
+                byte[] data = in.readAllBytes();
+                String n = e.getName();
+                if (n.endsWith(".class")) {
+                    classes.put(n.substring(0, n.length() - 6).replace('/', '.'), data);
+                } else {
+                    resources.put(n, data);
+                }
+            }
+        } catch (IOException e) {
+            throw new ErrnoException(Errno.ENOEXEC, path + ": a damaged jar (" + e.getMessage() + ")");
+        }
+        if (main == null) {
+            throw new ErrnoException(Errno.ENOEXEC, path + ": the jar's manifest names no Main-Class");
+        }
+        return new ProgramLoader(path, classes, resources, main.trim());
+    }
+
+    /** The program's {@code public static int main(Libc, String[])}; ENOEXEC when there is none. */
+    MethodHandle mainHandle() throws ErrnoException {
+        try {
+            Class<?> c = loadClass(mainClass);
+            return MethodHandles.publicLookup().findStatic(c, "main",
+                    MethodType.methodType(int.class, Libc.class, String[].class));
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            throw new ErrnoException(Errno.ENOEXEC, path + ": cannot load " + mainClass + ": " + e.getMessage());
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new ErrnoException(Errno.ENOEXEC, path + ": " + mainClass
+                    + " has no public static int main(Libc, String[])");
+        } catch (LinkageError e) {
+            throw new ErrnoException(Errno.ENOEXEC, path + ": " + e);
+        }
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null) {
+                if (name.startsWith("java.")) {
+                    c = ClassLoader.getPlatformClassLoader().loadClass(name);
+                } else if (name.startsWith(LIBC)) {
+                    c = LIBC_LOADER.loadClass(name);
+                } else {
+                    c = findClass(name);
+                }
+            }
+            if (resolve) {
+                resolveClass(c);
+            }
+            return c;
+        }
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] b = classes.get(name);
+        if (b == null) {
+            throw new ClassNotFoundException(name + " (a native program sees only its own classes, "
+                    + "java.* and org.modkern.libc)");
+        }
+        return defineClass(name, b, 0, b.length);
+    }
+
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        byte[] b = resources.get(name);
+        return b == null ? null : new ByteArrayInputStream(b);
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The native exec format: a Java class file (magic CAFEBABE) or a jar (magic PK\3\4) with a
+ * Main-Class, run as a process whose class loader sees the Java platform and the userland libc
+ * and nothing else. The program reaches the kernel only through system calls: the libc's
+ * {@link org.modkern.libc.Trap} is the process's trap, and the arrays it lends are the process's
+ * user memory.
+ */
+@Header(name = "Modkern-Module", value = "exec_native")
+package org.modkern.exec.nativefmt;
+
+import org.osgi.annotation.bundle.Header;

@@ -1,0 +1,225 @@
+package org.modkern.fs.tmpfs;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.modkern.kern.Cred;
+import org.modkern.kern.Errno;
+import org.modkern.kern.ErrnoException;
+import org.modkern.kern.Uio;
+import org.modkern.vfs.IoFlag;
+import org.modkern.vfs.VType;
+import org.modkern.vfs.Vattr;
+
+/**
+ * A regular file: its data in pages of {@link TmpfsMount#PAGE_SIZE} bytes, allocated when first
+ * written; a missing page reads as zeros. The data lock guards pages, size, open count and
+ * whether the pages are charged to the mount.
+ */
+final class TmpfsFile extends TmpfsNode {
+    static final long MAX_FILE_SIZE = 1L << 40;
+    private static final byte[] ZEROS = new byte[TmpfsMount.PAGE_SIZE];
+    private static final int PAGE_MASK = TmpfsMount.PAGE_SIZE - 1;
+
+    private final ReentrantReadWriteLock data = new ReentrantReadWriteLock();
+    private final NavigableMap<Long, byte[]> pages = new TreeMap<>();
+    private long size;
+    private int opens;
+    /** False once the file has no name and is not open: its space is back in the mount. */
+    private boolean charged = true;
+
+    TmpfsFile(TmpfsMount mount, long mode, long uid, long gid) throws ErrnoException {
+        super(mount, VType.VREG, mode, uid, gid, 1, 0);
+    }
+
+    @Override
+    public void getattr(Vattr va) throws ErrnoException {
+        data.readLock().lock();
+        try {
+            super.getattr(va);
+            va.size = size;
+            va.bytes = (long) pages.size() * TmpfsMount.PAGE_SIZE;
+        } finally {
+            data.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void open(int fflags, Cred cred) {
+        data.writeLock().lock();
+        try {
+            opens++;
+            if (!charged) {
+                // Opened through a name that was removed meanwhile: it lives on until closed.
+                mount.reviveNode(TmpfsMount.NODE_BYTES + pageBytes());
+                charged = true;
+            }
+        } finally {
+            data.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void close(int fflags) {
+        data.writeLock().lock();
+        try {
+            if (opens > 0) {
+                opens--;
+            }
+            releaseIfUnused();
+        } finally {
+            data.writeLock().unlock();
+        }
+    }
+
+    @Override
+    protected void inactive() {
+        data.writeLock().lock();
+        try {
+            releaseIfUnused();
+        } finally {
+            data.writeLock().unlock();
+        }
+    }
+
+    private void releaseIfUnused() {
+        if (charged && opens == 0 && nlink() == 0) {
+            mount.freeNode(TmpfsMount.NODE_BYTES + pageBytes());
+            charged = false;
+        }
+    }
+
+    private long pageBytes() {
+        return (long) pages.size() * TmpfsMount.PAGE_SIZE;
+    }
+
+    @Override
+    public int read(Uio uio, int ioflag) throws ErrnoException {
+        if (uio.rw() != Uio.Rw.READ) {
+            throw new ErrnoException(Errno.EINVAL, "tmpfs: read with a write uio");
+        }
+        int moved = 0;
+        data.readLock().lock();
+        try {
+            long pos = uio.offset();
+            if (pos < 0) {
+                throw new ErrnoException(Errno.EINVAL, "offset " + pos);
+            }
+            while (uio.resid() > 0 && pos < size) {
+                int in = (int) (pos & PAGE_MASK);
+                int n = (int) Math.min(Math.min(TmpfsMount.PAGE_SIZE - in, uio.resid()), size - pos);
+                byte[] page = pages.get(pos >>> TmpfsMount.PAGE_SHIFT);
+                int m = uio.move(page != null ? page : ZEROS, in, n);
+                moved += m;
+                pos += m;
+                if (m < n) {
+                    break;
+                }
+            }
+        } finally {
+            data.readLock().unlock();
+        }
+        touchAccessed();
+        return moved;
+    }
+
+    @Override
+    public int write(Uio uio, int ioflag) throws ErrnoException {
+        if (uio.rw() != Uio.Rw.WRITE) {
+            throw new ErrnoException(Errno.EINVAL, "tmpfs: write with a read uio");
+        }
+        int moved = 0;
+        data.writeLock().lock();
+        try {
+            if ((ioflag & IoFlag.APPEND) != 0) {
+                uio.setOffset(size);
+            }
+            long pos = uio.offset();
+            if (pos < 0) {
+                throw new ErrnoException(Errno.EINVAL, "offset " + pos);
+            }
+            if (uio.resid() > 0 && pos >= MAX_FILE_SIZE) {
+                throw new ErrnoException(Errno.EFBIG, "tmpfs: offset " + pos + " is past the largest file ("
+                        + MAX_FILE_SIZE + " bytes)");
+            }
+            try {
+                while (uio.resid() > 0 && pos < MAX_FILE_SIZE) {
+                    int in = (int) (pos & PAGE_MASK);
+                    int n = (int) Math.min(Math.min(TmpfsMount.PAGE_SIZE - in, uio.resid()), MAX_FILE_SIZE - pos);
+                    byte[] page = pageForWrite(pos >>> TmpfsMount.PAGE_SHIFT, moved > 0);
+                    if (page == null) {
+                        break;
+                    }
+                    int m = uio.move(page, in, n);
+                    moved += m;
+                    pos += m;
+                    if (m < n) {
+                        break;
+                    }
+                }
+            } finally {
+                if (pos > size) {
+                    size = pos;
+                }
+            }
+        } finally {
+            data.writeLock().unlock();
+        }
+        if (moved > 0) {
+            touchModified();
+        }
+        return moved;
+    }
+
+    /** The page at {@code index}, allocated if need be; when space runs out, null if {@code partial}. */
+    private byte[] pageForWrite(long index, boolean partial) throws ErrnoException {
+        byte[] page = pages.get(index);
+        if (page != null) {
+            return page;
+        }
+        if (charged) {
+            try {
+                mount.charge(TmpfsMount.PAGE_SIZE);
+            } catch (ErrnoException e) {
+                if (partial) {
+                    return null;
+                }
+                throw e;
+            }
+        }
+        page = new byte[TmpfsMount.PAGE_SIZE];
+        pages.put(index, page);
+        return page;
+    }
+
+    /** Truncates (dropping whole pages past the end, zeroing the rest of the last) or extends with a hole. */
+    @Override
+    protected void resize(long newSize) throws ErrnoException {
+        if (newSize > MAX_FILE_SIZE) {
+            throw new ErrnoException(Errno.EFBIG, "tmpfs: size " + newSize + " is past the largest file ("
+                    + MAX_FILE_SIZE + " bytes)");
+        }
+        data.writeLock().lock();
+        try {
+            if (newSize < size) {
+                long keep = (newSize + PAGE_MASK) >>> TmpfsMount.PAGE_SHIFT;
+                Map<Long, byte[]> gone = pages.tailMap(keep, true);
+                if (charged) {
+                    mount.uncharge((long) gone.size() * TmpfsMount.PAGE_SIZE);
+                }
+                gone.clear();
+                int in = (int) (newSize & PAGE_MASK);
+                byte[] last = in == 0 ? null : pages.get(newSize >>> TmpfsMount.PAGE_SHIFT);
+                if (last != null) {
+                    Arrays.fill(last, in, TmpfsMount.PAGE_SIZE, (byte) 0);
+                }
+            }
+            size = newSize;
+        } finally {
+            data.writeLock().unlock();
+        }
+        touchModified();
+    }
+}

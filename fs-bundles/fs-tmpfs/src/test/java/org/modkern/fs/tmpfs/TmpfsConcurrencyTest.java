@@ -1,0 +1,203 @@
+package org.modkern.fs.tmpfs;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.modkern.fs.tmpfs.Fs.attr;
+import static org.modkern.fs.tmpfs.Fs.statfs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.Test;
+import org.modkern.kern.Errno;
+import org.modkern.kern.ErrnoException;
+import org.modkern.vfs.IoFlag;
+import org.modkern.vfs.Statfs;
+import org.modkern.vfs.Vattr;
+import org.modkern.vfs.Vnode;
+
+public class TmpfsConcurrencyTest {
+    private static final int THREADS = 8;
+    private static final int FILE_SIZE = 200_000;
+
+    @Test(timeout = 60_000)
+    public void concurrentWritersToDifferentFilesKeepTotalsConsistent() throws Exception {
+        TmpfsMount fs = Fs.mount(Map.of("size", "16m"));
+        Vnode dir = Fs.dir(fs.root(), "work");
+        long baseBytes = fs.bytesInUse();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
+        CyclicBarrier start = new CyclicBarrier(THREADS + 1);
+        AtomicBoolean done = new AtomicBoolean();
+        try {
+            List<Future<byte[]>> writers = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int id = t;
+                writers.add(pool.submit(() -> writeOneFile(dir, id, start)));
+            }
+            Future<Integer> lister = pool.submit(() -> listWhileWriting(fs, dir, start, done));
+            List<byte[]> contents = new ArrayList<>();
+            for (Future<byte[]> w : writers) {
+                contents.add(w.get());
+            }
+            done.set(true);
+            assertTrue(lister.get() > 0);
+
+            long fileBytes = 0;
+            for (int t = 0; t < THREADS; t++) {
+                Vnode f = dir.lookup("f" + t);
+                assertArrayEquals("f" + t, contents.get(t), Fs.read(f, 0, FILE_SIZE + 1));
+                assertEquals(FILE_SIZE, attr(f).size);
+                fileBytes += attr(f).bytes;
+            }
+            long dirents = 0;
+            for (int t = 0; t < THREADS; t++) {
+                dirents += TmpfsMount.DIRENT_BYTES + ("f" + t).length();
+            }
+            assertEquals(baseBytes + fileBytes + THREADS * TmpfsMount.NODE_BYTES + dirents, fs.bytesInUse());
+            TmpfsMountTest.assertFiguresAddUp(fs);
+            assertEquals(THREADS + 2, fs.nodesInUse());
+
+            for (int t = 0; t < THREADS; t++) {
+                dir.remove("f" + t);
+            }
+            assertEquals(baseBytes, fs.bytesInUse());
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Writes a file in random chunks at random places, returning what it should hold. */
+    private static byte[] writeOneFile(Vnode dir, int id, CyclicBarrier start) throws Exception {
+        Random rnd = new Random(id);
+        start.await();
+        Vnode f = Fs.file(dir, "f" + id);
+        byte[] want = new byte[FILE_SIZE];
+        for (int i = 0; i < 400; i++) {
+            int off = rnd.nextInt(FILE_SIZE);
+            int len = Math.min(1 + rnd.nextInt(9000), FILE_SIZE - off);
+            byte[] chunk = new byte[len];
+            rnd.nextBytes(chunk);
+            assertEquals(len, Fs.write(f, off, chunk));
+            System.arraycopy(chunk, 0, want, off, len);
+            if (i % 50 == 0) {
+                Fs.read(f, off, len);
+            }
+        }
+        Vattr va = new Vattr();
+        va.size = FILE_SIZE;
+        f.setattr(va);
+        return want;
+    }
+
+    /** Meanwhile lists the directory and churns its own entries, checking the figures each time. */
+    private static int listWhileWriting(TmpfsMount fs, Vnode dir, CyclicBarrier start, AtomicBoolean done)
+            throws Exception {
+        start.await();
+        int rounds = 0;
+        while (!done.get()) {
+            Fs.file(dir, "tmp" + rounds);
+            List<String> names = Fs.list(dir, 3);
+            Set<String> unique = new HashSet<>(names);
+            assertEquals(names.toString(), names.size(), unique.size());
+            assertTrue(unique.contains("tmp" + rounds));
+            dir.rename("tmp" + rounds, fs.root(), "moved");
+            fs.root().remove("moved");
+            Statfs sf = statfs(fs);
+            assertTrue(sf.blocks - sf.bfree >= 0 && sf.bfree <= sf.blocks);
+            rounds++;
+        }
+        return rounds;
+    }
+
+    @Test(timeout = 60_000)
+    public void concurrentAppendersToOneFileNeverInterleaveRecords() throws Exception {
+        TmpfsMount fs = Fs.mount();
+        Vnode log = Fs.file(fs.root(), "log");
+        int records = 500;
+        int recLen = 1000;
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CyclicBarrier start = new CyclicBarrier(THREADS);
+            List<Future<?>> all = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                byte[] rec = new byte[recLen];
+                Arrays.fill(rec, (byte) ('A' + t));
+                all.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < records; i++) {
+                        assertEquals(recLen, Fs.write(log, 0, rec, IoFlag.APPEND));
+                        Fs.read(log, (long) i * recLen, recLen);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : all) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long size = (long) THREADS * records * recLen;
+        assertEquals(size, attr(log).size);
+        byte[] data = Fs.read(log, 0, (int) size);
+        int[] perThread = new int[THREADS];
+        for (int r = 0; r < THREADS * records; r++) {
+            byte b = data[r * recLen];
+            for (int i = 1; i < recLen; i++) {
+                assertEquals("record " + r, b, data[r * recLen + i]);
+            }
+            perThread[b - 'A']++;
+        }
+        for (int n : perThread) {
+            assertEquals(records, n);
+        }
+        TmpfsMountTest.assertFiguresAddUp(fs);
+    }
+
+    @Test(timeout = 60_000)
+    public void concurrentCreatorsOfOneNameGetOneWinner() throws Exception {
+        TmpfsMount fs = Fs.mount();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            for (int round = 0; round < 50; round++) {
+                String name = "n" + round;
+                CyclicBarrier start = new CyclicBarrier(THREADS);
+                List<Callable<Boolean>> tasks = new ArrayList<>();
+                for (int t = 0; t < THREADS; t++) {
+                    tasks.add(() -> {
+                        start.await();
+                        try {
+                            Fs.dir(fs.root(), name);
+                            return true;
+                        } catch (ErrnoException e) {
+                            assertEquals(Errno.EEXIST, e.errno());
+                            return false;
+                        }
+                    });
+                }
+                int winners = 0;
+                for (Future<Boolean> f : pool.invokeAll(tasks)) {
+                    winners += f.get() ? 1 : 0;
+                }
+                assertEquals(1, winners);
+            }
+            assertEquals(52, attr(fs.root()).nlink);
+            assertEquals(51, fs.nodesInUse());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.modkern.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Hashtable;
+import javax.inject.Inject;
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.modkern.kern.Kernel;
+import org.modkern.kern.SyscallHandler;
+import org.modkern.kern.SyscallService;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.TestProbeBuilder;
+import org.ops4j.pax.exam.options.UrlProvisionOption;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * Boots a real Felix with the real bundles (the boot set of the distribution plus this test's
+ * probe, so that handlers the tests register are wired) and runs commands as the operator does.
+ */
+public abstract class KernelTestSupport {
+    /** The probe's symbolic name; the kernel configuration names it in the boot set. */
+    public static final String PROBE = "modkern.itest.probe";
+
+    @Inject
+    protected BundleContext context;
+    @Inject
+    protected CommandProcessor processor;
+    @Inject
+    protected Kernel kernel;
+
+    @org.ops4j.pax.exam.Configuration
+    public Option[] config() {
+        return options(
+                systemProperty("org.ops4j.pax.url.mvn.localRepository")
+                        .value(System.getProperty("org.ops4j.pax.url.mvn.localRepository", "")),
+                frameworkProperty("modkern.bootset").value(String.join(",", "org.modkern.kernel",
+                        "org.modkern.lkm", "org.modkern.libc", "org.modkern.fs.tmpfs",
+                        "org.modkern.dev.console", "org.modkern.exec.native", PROBE)),
+                frameworkProperty("modkern.root.image").value(System.getProperty("modkern.root.image")),
+                file("bundle.component"), file("bundle.promise"), file("bundle.function"),
+                file("bundle.scr"), file("bundle.gogo"), file("bundle.kernel"), file("bundle.lkm"),
+                file("bundle.libc"), file("bundle.tmpfs"), file("bundle.console"), file("bundle.native"),
+                junitBundles(),
+                cleanCaches(true));
+    }
+
+    private static UrlProvisionOption file(String property) {
+        String path = System.getProperty(property);
+        if (path == null) {
+            throw new IllegalStateException("system property " + property + " is not set (run with mvn verify)");
+        }
+        return bundle(new File(path).toURI().toString());
+    }
+
+    @org.ops4j.pax.exam.ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder b) {
+        b.setHeader(Constants.BUNDLE_SYMBOLICNAME, PROBE);
+        return b;
+    }
+
+    /** Runs Gogo commands as the operator; returns what they printed. Throws when one fails. */
+    protected String gogo(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        CommandSession s = processor.createSession(new ByteArrayInputStream(new byte[0]), ps, ps);
+        try {
+            s.execute(command);
+        } catch (Exception e) {
+            // The test report keeps what the command printed before it failed.
+            System.out.println("--- " + command + " failed: " + e.getMessage() + "; it printed:\n"
+                    + out.toString(StandardCharsets.UTF_8));
+            kernel.messages().stream().filter(l -> l.contains("aborted") || l.contains("fault"))
+                    .forEach(l -> System.out.println("dmesg: " + l));
+            throw e;
+        } finally {
+            s.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Registers a system-call handler service from the probe (an admitted module). */
+    protected ServiceRegistration<SyscallHandler> handler(int slot, String name, SyscallHandler h) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(SyscallService.NUMBER, slot);
+        props.put(SyscallService.NAME, name);
+        return context.registerService(SyscallHandler.class, h, props);
+    }
+}

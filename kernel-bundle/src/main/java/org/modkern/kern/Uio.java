@@ -1,0 +1,141 @@
+package org.modkern.kern;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A transfer between the kernel and memory described by segments (BSD's {@code struct uio}).
+ * {@link Rw#READ} moves bytes from the kernel out to the segments (a read(2)); {@link Rw#WRITE}
+ * moves bytes from the segments into the kernel (a write(2)). File systems and devices move data
+ * only with {@link #move}, so they serve every ABI alike.
+ */
+@ProviderType
+public final class Uio {
+    public enum Rw { READ, WRITE }
+
+    private final UserSpace space;
+    private final Proc proc;
+    private final Rw rw;
+    private final long[] bases;
+    private final int[] lens;
+    private int seg;
+    private int resid;
+    private long offset;
+
+    /** One segment at {@code uaddr} of {@code len} bytes of process {@code p}'s memory. */
+    public Uio(Proc p, Rw rw, long uaddr, int len, long offset) {
+        this(p, p.userSpace(), rw, new long[] {uaddr}, new int[] {len}, offset);
+    }
+
+    /**
+     * Several segments, filled in order (readv/writev).
+     *
+     * @param proc the process on whose behalf the transfer is made, or null for the kernel's own
+     */
+    public Uio(Proc proc, UserSpace space, Rw rw, long[] bases, int[] lens, long offset) {
+        this.space = space;
+        this.proc = proc;
+        this.rw = rw;
+        this.bases = bases.clone();
+        this.lens = lens.clone();
+        long total = 0;
+        for (int l : lens) {
+            if (l < 0) {
+                throw new IllegalArgumentException("negative segment length " + l);
+            }
+            total += l;
+        }
+        this.resid = (int) Math.min(Integer.MAX_VALUE, total);
+        this.offset = offset;
+    }
+
+    /** A transfer to or from a kernel array (the kernel's own reads of files). */
+    public static Uio kernel(byte[] buf, int off, int len, Rw rw, long offset) {
+        return kernel(null, buf, off, len, rw, offset);
+    }
+
+    /** A transfer to or from a kernel array on behalf of process {@code p} (its terminal). */
+    public static Uio kernel(Proc p, byte[] buf, int off, int len, Rw rw, long offset) {
+        return new Uio(p, new KernelSpace(buf), rw, new long[] {off}, new int[] {len}, offset);
+    }
+
+    /** The process on whose behalf the transfer is made (its terminal, its credentials), or null. */
+    public Proc proc() {
+        return proc;
+    }
+
+    public Rw rw() {
+        return rw;
+    }
+
+    /** Bytes still to move. */
+    public int resid() {
+        return resid;
+    }
+
+    /** The file offset of the next byte; advanced by {@link #move}. */
+    public long offset() {
+        return offset;
+    }
+
+    public void setOffset(long offset) {
+        this.offset = offset;
+    }
+
+    /**
+     * Moves up to {@code n} bytes between {@code kbuf[off..]} and the segments in this uio's
+     * direction, advancing segments, resid and offset.
+     *
+     * @return the number of bytes moved
+     */
+    public int move(byte[] kbuf, int off, int n) throws ErrnoException {
+        int moved = 0;
+        while (n > 0 && resid > 0) {
+            int avail = lens[seg];
+            if (avail == 0) {
+                seg++;
+                continue;
+            }
+            int cnt = Math.min(avail, n);
+            if (rw == Rw.READ) {
+                space.copyout(kbuf, off, bases[seg], cnt);
+            } else {
+                space.copyin(bases[seg], kbuf, off, cnt);
+            }
+            bases[seg] += cnt;
+            lens[seg] -= cnt;
+            off += cnt;
+            n -= cnt;
+            resid -= cnt;
+            offset += cnt;
+            moved += cnt;
+        }
+        return moved;
+    }
+
+    /** User memory that is one kernel array, its address 0 being the array's first byte. */
+    private static final class KernelSpace implements UserSpace {
+        private final byte[] mem;
+
+        KernelSpace(byte[] mem) {
+            this.mem = mem;
+        }
+
+        private void check(long uaddr, int len) throws ErrnoException {
+            if (uaddr < 0 || len < 0 || uaddr + len > mem.length) {
+                throw new ErrnoException(Errno.EFAULT, "kernel buffer address " + uaddr);
+            }
+        }
+
+        @Override
+        public void copyin(long uaddr, byte[] dst, int off, int len) throws ErrnoException {
+            check(uaddr, len);
+            System.arraycopy(mem, (int) uaddr, dst, off, len);
+        }
+
+        @Override
+        public void copyout(byte[] src, int off, long uaddr, int len) throws ErrnoException {
+            check(uaddr, len);
+            System.arraycopy(src, off, mem, (int) uaddr, len);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.modkern.kernel.internal;
+
+import java.util.List;
+import org.modkern.kern.Cred;
+import org.modkern.kern.Errno;
+import org.modkern.kern.ErrnoException;
+import org.modkern.kern.Kernel;
+import org.modkern.kern.Sysent;
+import org.modkern.kernel.internal.exec.EmulSwitch;
+import org.modkern.kernel.internal.exec.ExecSwitch;
+import org.modkern.kernel.internal.exec.Spawner;
+import org.modkern.kernel.internal.proc.ProcImpl;
+import org.modkern.kernel.internal.proc.ProcessTable;
+import org.modkern.kernel.internal.specfs.DevSwitch;
+import org.modkern.kernel.internal.sys.SysPath;
+import org.modkern.kernel.internal.sys.SysProc;
+import org.modkern.kernel.internal.sysent.NativeSysent;
+import org.modkern.kernel.internal.vfs.MountTable;
+import org.modkern.kernel.internal.vfs.Mounter;
+import org.modkern.kernel.internal.vfs.Namei;
+import org.modkern.kernel.internal.vfs.VfsCalls;
+import org.modkern.kernel.internal.vfs.VfsSwitch;
+
+/**
+ * The kernel's parts, made once and wired to each other: message buffer, switch tables, mount
+ * table, process table and sysctl. Nothing here runs by itself; {@link Boot} brings it up.
+ */
+public final class KernelImpl implements Kernel {
+    public static final String OSTYPE = "modkern";
+
+    public final KernelConfig config;
+    public final MsgBuf msgbuf = new MsgBuf();
+    public final Faults faults = new Faults(msgbuf);
+    public final MountTable mounts = new MountTable();
+    public final Namei namei = new Namei(mounts);
+    public final DevSwitch devsw = new DevSwitch();
+    public final VfsSwitch vfsTypes = new VfsSwitch();
+    public final VfsCalls vfs = new VfsCalls(namei, mounts, devsw);
+    public final Mounter mounter = new Mounter(mounts, vfsTypes, namei);
+    public final ProcessTable procs = new ProcessTable(faults, msgbuf);
+    public final EmulSwitch emuls;
+    public final ExecSwitch execsw;
+    public final Spawner spawner;
+    public final Sysctl sysctl = new Sysctl();
+    private final long bootTime = System.currentTimeMillis();
+    private volatile int securelevel;
+    private volatile String hostname;
+
+    public KernelImpl(KernelConfig config) {
+        this.config = config;
+        this.securelevel = config.securelevel();
+        this.hostname = config.hostname();
+        this.emuls = new EmulSwitch();
+        this.execsw = new ExecSwitch(namei, emuls, faults);
+        this.spawner = new Spawner(procs, execsw, vfs);
+        emuls.addNative(NativeSysent.create(new SysPath(vfs), new SysProc(procs, spawner)));
+        defineSysctls();
+    }
+
+    private void defineSysctls() {
+        sysctl.readOnly("kern.ostype", () -> OSTYPE);
+        sysctl.readOnly("kern.osrelease", config::release);
+        sysctl.readOnly("kern.version", () -> OSTYPE + " " + config.release()
+                + " (GENERIC) on Java " + System.getProperty("java.version"));
+        sysctl.readOnly("kern.boottime", () -> Long.toString(bootTime / 1000));
+        sysctl.readOnly("kern.maxproc", () -> Integer.toString(ProcessTable.MAXPROC));
+        sysctl.readOnly("kern.maxfiles", () -> Integer.toString(org.modkern.kernel.internal.vfs.FileDesc.NOFILE));
+        sysctl.readOnly("hw.machine", () -> "jvm");
+        sysctl.readOnly("hw.machine_arch", () -> System.getProperty("os.arch"));
+        sysctl.readOnly("hw.ncpu", () -> Integer.toString(Runtime.getRuntime().availableProcessors()));
+        sysctl.writable("kern.hostname", () -> hostname, (by, v) -> {
+            if (v.length() > 255) {
+                throw new ErrnoException(Errno.EINVAL, "host name longer than 255 bytes");
+            }
+            hostname = v;
+        });
+        sysctl.writable("kern.securelevel", () -> Integer.toString(securelevel), this::setSecurelevel);
+    }
+
+    /** BSD's rule: anyone root may raise the level; only init (pid 1) may lower it. */
+    private void setSecurelevel(ProcImpl by, String v) throws ErrnoException {
+        int level = Sysctl.parseInt("kern.securelevel", v);
+        if (level < -1) {
+            throw new ErrnoException(Errno.EINVAL, "securelevel " + level + " (the lowest is -1)");
+        }
+        synchronized (this) {
+            if (level < securelevel && by.pid() != 1) {
+                throw new ErrnoException(Errno.EPERM, "securelevel can only be raised (now "
+                        + securelevel + "); only init lowers it");
+            }
+            securelevel = level;
+        }
+        log("securelevel set to " + level + " by pid " + by.pid());
+    }
+
+    @Override
+    public Sysent sysent(String emulation) {
+        return emuls.sysent(emulation);
+    }
+
+    @Override
+    public void log(String message) {
+        msgbuf.log(message);
+    }
+
+    @Override
+    public List<String> messages() {
+        return msgbuf.lines();
+    }
+
+    @Override
+    public int securelevel() {
+        return securelevel;
+    }
+
+    /** The credentials of the operator's processes. */
+    public Cred operatorCred() {
+        return Cred.ROOT;
+    }
+}

@@ -1,0 +1,243 @@
+package org.modkern.kernel.internal.proc;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.modkern.exec.ExecImage;
+import org.modkern.kern.Cred;
+import org.modkern.kern.Errno;
+import org.modkern.kern.ErrnoException;
+import org.modkern.kern.Terminal;
+import org.modkern.kernel.internal.Faults;
+import org.modkern.kernel.internal.MsgBuf;
+import org.modkern.kernel.internal.vfs.KFile;
+
+/**
+ * All processes: pid allocation, the parent/child tree, starting a process's thread, exit,
+ * reparenting orphans and wait4. Lock order: this table's monitor, then a file's or a
+ * process's own lock; never the other way round.
+ */
+public final class ProcessTable {
+    public static final int PID_MAX = 30000;
+    public static final int MAXPROC = 1000;
+    public static final int WNOHANG = 0x1;
+
+    private final Faults faults;
+    private final MsgBuf msgbuf;
+    private final Map<Integer, ProcImpl> byPid = new HashMap<>();
+    private final ProcImpl proc0;
+    private int lastPid;
+
+    public ProcessTable(Faults faults, MsgBuf msgbuf) {
+        this.faults = faults;
+        this.msgbuf = msgbuf;
+        this.proc0 = new ProcImpl(faults, 0, null, Cred.ROOT, null);
+        proc0.setImage("swapper", new String[] {"swapper"});
+        proc0.state = ProcImpl.State.RUN;
+        byPid.put(0, proc0);
+    }
+
+    /** The kernel's own process, parent of what the operator starts. */
+    public ProcImpl proc0() {
+        return proc0;
+    }
+
+    /** A new process, not yet running: the caller sets it up, then {@link #start} or {@link #discard}. */
+    public synchronized ProcImpl create(ProcImpl parent, Cred cred, Terminal terminal)
+            throws ErrnoException {
+        if (byPid.size() > MAXPROC) {
+            throw new ErrnoException(Errno.EAGAIN, "process table full (kern.maxproc " + MAXPROC + ")");
+        }
+        int pid = lastPid;
+        do {
+            pid = pid >= PID_MAX ? 1 : pid + 1;
+        } while (byPid.containsKey(pid));
+        lastPid = pid;
+        ProcImpl p = new ProcImpl(faults, pid, parent, cred, terminal);
+        byPid.put(pid, p);
+        parent.children.add(p);
+        return p;
+    }
+
+    /** Undoes {@link #create} for a process whose image could not be loaded. */
+    public void discard(ProcImpl p) {
+        closeAll(p);
+        synchronized (this) {
+            byPid.remove(p.pid());
+            p.parent.children.remove(p);
+        }
+    }
+
+    /** Starts {@code p}'s thread running {@code image}. */
+    public void start(ProcImpl p, ExecImage image) {
+        Thread t = new Thread(() -> run(p, image), "proc-" + p.pid() + "-" + p.comm());
+        t.setDaemon(true);
+        synchronized (this) {
+            p.thread = t;
+            p.state = ProcImpl.State.RUN;
+        }
+        t.start();
+    }
+
+    private void run(ProcImpl p, ExecImage first) {
+        ExecImage image = first;
+        int status = WaitStatus.exited(1);
+        try {
+            while (true) {
+                try {
+                    status = WaitStatus.exited(image.run(p));
+                    break;
+                } catch (ProcessUnwind u) {
+                    if (u.image == null) {
+                        status = u.status;
+                        break;
+                    }
+                    image = u.image;
+                } catch (Throwable t) {
+                    if (p.signalPending()) {
+                        try {
+                            p.deliverSignals();
+                        } catch (ProcessUnwind u) {
+                            status = u.status;
+                            break;
+                        }
+                    }
+                    faults.uncaught(p, t);
+                    status = WaitStatus.signalled(org.modkern.kern.Sig.SIGABRT);
+                    break;
+                }
+            }
+        } finally {
+            exit(p, status);
+        }
+    }
+
+    private void exit(ProcImpl p, int status) {
+        if (!WaitStatus.ifExited(status)) {
+            msgbuf.log("pid " + p.pid() + " (" + p.comm() + "), uid " + p.cred().uid()
+                    + ": exited on signal " + WaitStatus.termSig(status) + " ("
+                    + org.modkern.kern.Sig.name(WaitStatus.termSig(status)) + ")");
+        }
+        closeAll(p);
+        synchronized (this) {
+            ProcImpl init = byPid.get(1);
+            ProcImpl heir = init != null && init != p && init.state != ProcImpl.State.ZOMBIE ? init : proc0;
+            for (ProcImpl c : p.children) {
+                c.parent = heir;
+                heir.children.add(c);
+                if (heir == proc0 && c.state == ProcImpl.State.ZOMBIE && !c.operatorWaits) {
+                    reap(c);
+                }
+            }
+            p.children.clear();
+            p.xstat = status;
+            p.state = ProcImpl.State.ZOMBIE;
+            if (p.parent == proc0 && !p.operatorWaits) {
+                reap(p);
+            }
+            notifyAll();
+        }
+    }
+
+    private void closeAll(ProcImpl p) {
+        if (p.fd() == null) {
+            return;
+        }
+        for (KFile f : p.fd().removeAll(false)) {
+            try {
+                f.release();
+            } catch (ErrnoException | RuntimeException e) {
+                msgbuf.log("pid " + p.pid() + ": closing " + f.kind() + " at exit: " + e.getMessage());
+            }
+        }
+    }
+
+    private void reap(ProcImpl c) {
+        byPid.remove(c.pid());
+        if (c.parent != null) {
+            c.parent.children.remove(c);
+        }
+    }
+
+    /**
+     * wait4(2): waits for a child of {@code parent} ({@code pid} -1 or 0 = any) to exit and reaps it.
+     *
+     * @return the child's pid and its status in {@code status[0]}; 0 with WNOHANG when none has exited
+     */
+    public int wait4(ProcImpl parent, int pid, int options, int[] status) throws ErrnoException {
+        synchronized (this) {
+            while (true) {
+                boolean any = false;
+                for (ProcImpl c : parent.children) {
+                    if (pid > 0 && c.pid() != pid) {
+                        continue;
+                    }
+                    any = true;
+                    if (c.state == ProcImpl.State.ZOMBIE) {
+                        status[0] = c.xstat;
+                        reap(c);
+                        return c.pid();
+                    }
+                }
+                if (!any) {
+                    throw new ErrnoException(Errno.ECHILD, pid > 0 ? "process " + pid
+                            + " is not a child of process " + parent.pid() : "no child processes");
+                }
+                if ((options & WNOHANG) != 0) {
+                    return 0;
+                }
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ErrnoException(Errno.EINTR, "wait interrupted");
+                }
+            }
+        }
+    }
+
+    /** Marks a child of proc0 as one the operator will wait for (so it is not reaped unseen). */
+    public synchronized void operatorWaits(ProcImpl p) {
+        p.operatorWaits = true;
+    }
+
+    /** The operator waits for its process; InterruptedException when the operator presses Ctrl-C. */
+    public int waitOperator(ProcImpl p) throws InterruptedException {
+        synchronized (this) {
+            while (p.state != ProcImpl.State.ZOMBIE) {
+                wait();
+            }
+            if (p.parent == proc0) {
+                reap(p);
+            }
+            return p.xstat;
+        }
+    }
+
+    /** Waits up to {@code millis} for {@code p} to exit; true if it has. */
+    public boolean awaitExit(ProcImpl p, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        synchronized (this) {
+            long left;
+            while (p.state != ProcImpl.State.ZOMBIE && (left = end - System.currentTimeMillis()) > 0) {
+                wait(left);
+            }
+            return p.state == ProcImpl.State.ZOMBIE;
+        }
+    }
+
+    public synchronized ProcImpl find(int pid) {
+        ProcImpl p = byPid.get(pid);
+        return p == null || p.pid() == 0 ? null : p;
+    }
+
+    /** Every process but proc0, by pid. */
+    public synchronized List<ProcImpl> list() {
+        List<ProcImpl> l = new ArrayList<>(byPid.values());
+        l.remove(proc0);
+        l.sort(Comparator.comparingInt(ProcImpl::pid));
+        return l;
+    }
+}

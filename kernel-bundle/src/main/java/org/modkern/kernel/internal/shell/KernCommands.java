@@ -1,0 +1,159 @@
+package org.modkern.kernel.internal.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.modkern.kern.ErrnoException;
+import org.modkern.kern.Sig;
+import org.modkern.kernel.internal.KernelImpl;
+import org.modkern.kernel.internal.StreamTerminal;
+import org.modkern.kernel.internal.proc.ProcImpl;
+import org.modkern.kernel.internal.proc.WaitStatus;
+import org.modkern.kernel.internal.vfs.FileDesc;
+import org.modkern.kernel.internal.vfs.KFile;
+import org.modkern.kernel.internal.vfs.Mount;
+import org.modkern.kernel.internal.vfs.OFlags;
+
+/**
+ * The operator's commands in the Gogo shell (scope "kern"). A failing command throws a
+ * {@link CommandFailure} with one line saying what went wrong; the shell prints it.
+ */
+public final class KernCommands {
+    public static final String[] FUNCTIONS = {"run", "ps", "mount", "dmesg", "sysctl"};
+    private static final String[] ENV = {"PATH=/bin:/sbin:/usr/bin", "HOME=/", "USER=root",
+        "TERM=dumb", "SHELL=/bin/sh"};
+
+    private final KernelImpl k;
+
+    public KernCommands(KernelImpl k) {
+        this.k = k;
+    }
+
+    @Descriptor("run a program in the emulated system on this terminal; fails unless it exits 0")
+    public void run(CommandSession session,
+            @Descriptor("the program's path in the emulated file system, e.g. /bin/sh") String program,
+            @Descriptor("its arguments") String... args) {
+        StreamTerminal term = new StreamTerminal(session.getKeyboard(), session.getConsole());
+        ProcImpl proc0 = k.procs.proc0();
+        String[] argv = new String[args.length + 1];
+        argv[0] = program;
+        System.arraycopy(args, 0, argv, 1, args.length);
+        ProcImpl p;
+        try {
+            p = k.spawner.spawn(proc0, program, argv, ENV, List.of(), term, consoleFds(proc0));
+        } catch (ErrnoException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        int status = waitInterruptibly(p);
+        session.getConsole().flush();
+        if (status != 0) {
+            throw new CommandFailure(program + " " + (WaitStatus.ifExited(status)
+                    ? "exited with status " + WaitStatus.exitStatus(status)
+                    : "was killed by " + Sig.name(WaitStatus.termSig(status))));
+        }
+    }
+
+    /** Descriptors 0, 1 and 2 open on /dev/console, as init gives its children. */
+    private FileDesc consoleFds(ProcImpl proc0) {
+        FileDesc fds = new FileDesc();
+        try {
+            for (int i = 0; i < 3; i++) {
+                KFile f = k.vfs.open(proc0, "/dev/console", OFlags.O_RDWR, 0);
+                fds.alloc(f, i);
+            }
+        } catch (ErrnoException e) {
+            for (KFile f : fds.removeAll(false)) {
+                try {
+                    f.release();
+                } catch (ErrnoException ignored) {
+                    // closing a console that failed to open
+                }
+            }
+            throw new CommandFailure("cannot open the console: " + e.getMessage());
+        }
+        return fds;
+    }
+
+    /** Waits for the process; the operator's Ctrl-C (an interrupt) sends it SIGINT. */
+    private int waitInterruptibly(ProcImpl p) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return k.procs.waitOperator(p);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    p.psignal(Sig.SIGINT);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Descriptor("list the processes of the emulated system")
+    public void ps() {
+        System.out.println(String.format("%5s %5s %4s %-4s %-7s %s", "PID", "PPID", "UID", "STAT",
+                "EMUL", "COMMAND"));
+        for (ProcImpl p : k.procs.list()) {
+            String stat = switch (p.state()) {
+                case ZOMBIE -> "Z";
+                case EMBRYO -> "I";
+                default -> "R";
+            };
+            System.out.println(String.format("%5d %5d %4d %-4s %-7s %s", p.pid(), p.ppid(),
+                    p.cred().uid(), stat, p.sysent() == null ? "-" : p.emulation(),
+                    String.join(" ", p.argv())));
+        }
+    }
+
+    @Descriptor("list the mounted file systems")
+    public void mount() {
+        for (Mount m : k.mounts.mounts()) {
+            System.out.println(m.describe());
+        }
+    }
+
+    @Descriptor("print the kernel message buffer")
+    public void dmesg() {
+        for (String line : k.messages()) {
+            System.out.println(line);
+        }
+    }
+
+    @Descriptor("show or set kernel variables: no argument lists all, name shows one (or a subtree), name=value sets")
+    public void sysctl(@Descriptor("name or name=value") String... args) {
+        try {
+            if (args.length == 0) {
+                print(k.sysctl.list(""));
+                return;
+            }
+            for (String a : args) {
+                int eq = a.indexOf('=');
+                if (eq > 0) {
+                    String name = a.substring(0, eq);
+                    String old = k.sysctl.set(k.procs.proc0(), name, a.substring(eq + 1));
+                    System.out.println(name + ": " + old + " -> " + k.sysctl.get(name));
+                } else {
+                    Map<String, String> m = k.sysctl.list(a);
+                    if (m.isEmpty()) {
+                        k.sysctl.get(a);
+                    }
+                    print(m);
+                }
+            }
+        } catch (ErrnoException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+
+    private static void print(Map<String, String> m) {
+        List<String> lines = new ArrayList<>();
+        m.forEach((n, v) -> lines.add(n + " = " + v));
+        lines.forEach(System.out::println);
+    }
+}

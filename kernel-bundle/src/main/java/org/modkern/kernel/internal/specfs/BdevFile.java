@@ -1,0 +1,122 @@
+package org.modkern.kernel.internal.specfs;
+
+import org.modkern.dev.Bdevsw;
+import org.modkern.dev.DevService;
+import org.modkern.kern.Errno;
+import org.modkern.kern.ErrnoException;
+import org.modkern.kern.Uio;
+import org.modkern.kernel.internal.vfs.KFile;
+import org.modkern.kernel.internal.vfs.VnodeFile;
+import org.modkern.kernel.internal.vfs.VnodeRef;
+import org.modkern.vfs.Vattr;
+
+/**
+ * An open block device node: byte reads and writes at the file offset are turned into whole-block
+ * strategy calls (read-modify-write for partial blocks).
+ */
+public final class BdevFile extends KFile {
+    private final DevSwitch devsw;
+    private final VnodeRef node;
+    private final DevSwitch.Entry<Bdevsw> entry;
+    private final int minor;
+    private long offset;
+
+    private BdevFile(DevSwitch devsw, VnodeRef node, DevSwitch.Entry<Bdevsw> entry, int minor, int fflags) {
+        super(fflags);
+        this.devsw = devsw;
+        this.node = node;
+        this.entry = entry;
+        this.minor = minor;
+    }
+
+    public static BdevFile open(DevSwitch devsw, VnodeRef node, long rdev, int fflags)
+            throws ErrnoException {
+        int major = DevService.major(rdev);
+        DevSwitch.Entry<Bdevsw> e = devsw.bdev(major);
+        if (e == null) {
+            throw new ErrnoException(Errno.ENXIO, "no block device driver has major " + major);
+        }
+        int minor = DevService.minor(rdev);
+        e.sw().open(minor, fflags);
+        return new BdevFile(devsw, node, e, minor, fflags);
+    }
+
+    private Bdevsw sw() throws ErrnoException {
+        if (devsw.bdev(entry.major()) != entry) {
+            throw new ErrnoException(Errno.ENXIO, "device " + entry.name() + " has been detached");
+        }
+        return entry.sw();
+    }
+
+    @Override
+    public int read(Uio uio) throws ErrnoException {
+        return transfer(uio, false);
+    }
+
+    @Override
+    public int write(Uio uio) throws ErrnoException {
+        return transfer(uio, true);
+    }
+
+    private synchronized int transfer(Uio uio, boolean write) throws ErrnoException {
+        Bdevsw sw = sw();
+        long end = sw.size(minor) * Bdevsw.BSIZE;
+        byte[] block = new byte[Bdevsw.BSIZE];
+        int moved = 0;
+        while (uio.resid() > 0 && offset < end) {
+            long blkno = offset / Bdevsw.BSIZE;
+            int in = (int) (offset % Bdevsw.BSIZE);
+            int n = (int) Math.min(Math.min(Bdevsw.BSIZE - in, uio.resid()), end - offset);
+            if (!write || n < Bdevsw.BSIZE) {
+                sw.strategy(minor, blkno, block, 0, Bdevsw.BSIZE, false);
+            }
+            uio.move(block, in, n);
+            if (write) {
+                sw.strategy(minor, blkno, block, 0, Bdevsw.BSIZE, true);
+            }
+            offset += n;
+            moved += n;
+        }
+        if (write && moved == 0 && uio.resid() > 0) {
+            throw new ErrnoException(Errno.ENOSPC, "write past the end of " + entry.name());
+        }
+        return moved;
+    }
+
+    @Override
+    public synchronized long seek(long off, int whence) throws ErrnoException {
+        long base = switch (whence) {
+            case VnodeFile.SEEK_SET -> 0;
+            case VnodeFile.SEEK_CUR -> offset;
+            case VnodeFile.SEEK_END -> sw().size(minor) * Bdevsw.BSIZE;
+            default -> throw new ErrnoException(Errno.EINVAL, "whence " + whence);
+        };
+        if (base + off < 0) {
+            throw new ErrnoException(Errno.EINVAL, "offset " + off);
+        }
+        offset = base + off;
+        return offset;
+    }
+
+    @Override
+    public VnodeRef vnode() {
+        return node;
+    }
+
+    @Override
+    public void stat(Vattr va) throws ErrnoException {
+        node.vnode().getattr(va);
+    }
+
+    @Override
+    public String kind() {
+        return "block device " + entry.name();
+    }
+
+    @Override
+    protected void closeLast() throws ErrnoException {
+        if (devsw.bdev(entry.major()) == entry) {
+            entry.sw().close(minor, fflags);
+        }
+    }
+}

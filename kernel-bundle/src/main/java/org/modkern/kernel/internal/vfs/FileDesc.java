@@ -1,0 +1,106 @@
+package org.modkern.kernel.internal.vfs;
+
+import org.modkern.kern.Errno;
+import org.modkern.kern.ErrnoException;
+
+/** A process's descriptor table (BSD's filedesc): descriptors to open files, close-on-exec flags. */
+public final class FileDesc {
+    /** The per-process limit (RLIMIT_NOFILE). */
+    public static final int NOFILE = 128;
+    public static final int FD_CLOEXEC = 1;
+
+    private final KFile[] files = new KFile[NOFILE];
+    private final byte[] flags = new byte[NOFILE];
+
+    /** The open file of {@code fd}; EBADF when none. */
+    public synchronized KFile get(int fd) throws ErrnoException {
+        if (fd < 0 || fd >= NOFILE || files[fd] == null) {
+            throw new ErrnoException(Errno.EBADF, "descriptor " + fd + " is not open");
+        }
+        return files[fd];
+    }
+
+    /** Takes a reference to the open file of {@code fd}, for use outside this table's lock. */
+    public synchronized KFile getHeld(int fd) throws ErrnoException {
+        KFile f = get(fd);
+        f.hold();
+        return f;
+    }
+
+    /** Puts {@code f} (whose reference the table takes over) in the lowest free descriptor >= min. */
+    public synchronized int alloc(KFile f, int min) throws ErrnoException {
+        for (int i = Math.max(min, 0); i < NOFILE; i++) {
+            if (files[i] == null) {
+                files[i] = f;
+                flags[i] = 0;
+                return i;
+            }
+        }
+        throw new ErrnoException(Errno.EMFILE, "all " + NOFILE + " descriptors are in use");
+    }
+
+    /** Puts {@code f} at {@code fd}, returning what was there (for the caller to release). */
+    public synchronized KFile install(int fd, KFile f) throws ErrnoException {
+        if (fd < 0 || fd >= NOFILE) {
+            throw new ErrnoException(Errno.EBADF, "descriptor " + fd + " is out of range (0.."
+                    + (NOFILE - 1) + ")");
+        }
+        KFile old = files[fd];
+        files[fd] = f;
+        flags[fd] = 0;
+        return old;
+    }
+
+    /** Removes {@code fd} and returns its file (for the caller to release). */
+    public synchronized KFile remove(int fd) throws ErrnoException {
+        KFile f = get(fd);
+        files[fd] = null;
+        return f;
+    }
+
+    public synchronized void setFlags(int fd, int fl) throws ErrnoException {
+        get(fd);
+        flags[fd] = (byte) fl;
+    }
+
+    public synchronized int flags(int fd) throws ErrnoException {
+        get(fd);
+        return flags[fd];
+    }
+
+    /** A copy sharing every open file (each held once more), for a spawned child. */
+    public synchronized FileDesc copy() {
+        FileDesc c = new FileDesc();
+        for (int i = 0; i < NOFILE; i++) {
+            if (files[i] != null) {
+                files[i].hold();
+                c.files[i] = files[i];
+                c.flags[i] = flags[i];
+            }
+        }
+        return c;
+    }
+
+    /** Removes and returns the close-on-exec files (execve), or every file (exit). */
+    public synchronized java.util.List<KFile> removeAll(boolean onlyCloexec) {
+        java.util.List<KFile> out = new java.util.ArrayList<>();
+        for (int i = 0; i < NOFILE; i++) {
+            if (files[i] != null && (!onlyCloexec || (flags[i] & FD_CLOEXEC) != 0)) {
+                out.add(files[i]);
+                files[i] = null;
+            }
+        }
+        return out;
+    }
+
+    /** Open descriptors, for ps and procfs. */
+    public synchronized int count() {
+        int n = 0;
+        for (KFile f : files) {
+            if (f != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
