@@ -1,7 +1,6 @@
 package org.modkern.kernel.internal;
 
 import java.util.List;
-import org.modkern.kern.Cred;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.Kernel;
@@ -113,8 +112,4 @@ public final class KernelImpl implements Kernel {
         return securelevel;
     }
 
-    /** The credentials of the operator's processes. */
-    public Cred operatorCred() {
-        return Cred.ROOT;
-    }
 }

@@ -14,12 +14,19 @@ import org.modkern.kern.Terminal;
  * The operator's terminal as processes see it: the Gogo session's input and output. Host input
  * streams cannot be interrupted, so a pump thread reads them, and only while a process waits
  * for input; the process waits on a queue, which a signal can interrupt.
+ *
+ * <p>At the interactive prompt a blocked read would outlive the program and steal the first key
+ * of the next command line; there the pump reads through {@link RawTerminal} (raw mode, timed
+ * reads, its own echo and erase) and stops as soon as no process waits. {@link #close()} puts the
+ * terminal back.
  */
 public final class StreamTerminal implements Terminal {
     private static final byte[] EOF = new byte[0];
 
     private final InputStream in;
     private final OutputStream out;
+    private final RawTerminal raw;
+    private volatile int waiting;
     private final BlockingQueue<byte[]> chunks = new ArrayBlockingQueue<>(16);
     private final Object pumpLock = new Object();
     private byte[] pending;
@@ -27,9 +34,32 @@ public final class StreamTerminal implements Terminal {
     private boolean pumping;
     private boolean eof;
 
-    public StreamTerminal(InputStream in, OutputStream out) {
+    /**
+     * @param jline the Gogo session's {@code .terminal} (a jline Terminal) or null: with it, reads
+     *     go through raw mode and the kernel's own line editing
+     */
+    public StreamTerminal(InputStream in, OutputStream out, Object jline) {
         this.in = in;
         this.out = out;
+        this.raw = RawTerminal.of(jline, in);
+    }
+
+    /** Waits for the input pump to stop and restores the terminal's mode. */
+    public void close() {
+        long end = System.currentTimeMillis() + 1000;
+        synchronized (pumpLock) {
+            while (pumping && System.currentTimeMillis() < end) {
+                try {
+                    pumpLock.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (raw != null) {
+            raw.restore();
+        }
     }
 
     @Override
@@ -42,6 +72,7 @@ public final class StreamTerminal implements Terminal {
                 if (eof) {
                     return 0;
                 }
+                waiting++;
                 startPump();
                 try {
                     pending = chunks.take();
@@ -49,10 +80,13 @@ public final class StreamTerminal implements Terminal {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new ErrnoException(Errno.EINTR, "terminal read interrupted");
+                } finally {
+                    waiting--;
                 }
                 if (pending == EOF) {
+                    // A stream ends once; a terminal's ^D ends one read, as on a tty.
                     pending = null;
-                    eof = true;
+                    eof = raw == null;
                     return 0;
                 }
             }
@@ -83,18 +117,39 @@ public final class StreamTerminal implements Terminal {
         byte[] b = new byte[4096];
         byte[] chunk;
         try {
-            int n = in == null ? -1 : in.read(b);
-            chunk = n <= 0 ? EOF : java.util.Arrays.copyOf(b, n);
+            if (raw != null) {
+                chunk = raw.readLine(() -> waiting > 0, this::echo);
+                if (chunk == null) {
+                    stopPumping();
+                    return;
+                }
+                chunk = chunk.length == 0 ? EOF : chunk;
+            } else {
+                int n = in == null ? -1 : in.read(b);
+                chunk = n <= 0 ? EOF : java.util.Arrays.copyOf(b, n);
+            }
         } catch (IOException e) {
             chunk = EOF;
         }
-        synchronized (pumpLock) {
-            pumping = false;
-        }
+        stopPumping();
         try {
             chunks.offer(chunk, 1, TimeUnit.HOURS);
         } catch (InterruptedException ignored) {
             // the kernel is stopping
+        }
+    }
+
+    private void echo(byte[] b) throws IOException {
+        synchronized (out) {
+            out.write(b);
+            out.flush();
+        }
+    }
+
+    private void stopPumping() {
+        synchronized (pumpLock) {
+            pumping = false;
+            pumpLock.notifyAll();
         }
     }
 

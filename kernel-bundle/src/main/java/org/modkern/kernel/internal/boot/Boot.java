@@ -61,7 +61,7 @@ public final class Boot {
         if (await(() -> k.devsw.cdevMajor("console") >= 0, deadline)) {
             int major = k.devsw.cdevMajor("console");
             k.vfs.mknod(proc0, "/dev/console", VType.VCHR.ifmt() | 0600,
-                    org.modkern.kernel.internal.vfs.VfsCalls.makedev(major, 0));
+                    org.modkern.dev.DevService.makedev(major, 0));
             k.log("mknod /dev/console c " + major + " 0");
         } else {
             k.log("no console driver attached: /dev/console not made");

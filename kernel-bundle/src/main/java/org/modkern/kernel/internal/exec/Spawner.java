@@ -71,7 +71,13 @@ public final class Spawner {
         switch (a.op()) {
             case FileAction.OPEN -> {
                 KFile f = vfs.open(child, a.path(), a.oflag(), a.mode());
-                KFile old = fd.install(a.fd(), f);
+                KFile old;
+                try {
+                    old = fd.install(a.fd(), f);
+                } catch (ErrnoException e) {
+                    f.release();
+                    throw e;
+                }
                 if (old != null) {
                     old.release();
                 }
@@ -79,7 +85,13 @@ public final class Spawner {
             case FileAction.DUP2 -> {
                 if (a.fd() != a.newfd()) {
                     KFile f = fd.getHeld(a.fd());
-                    KFile old = fd.install(a.newfd(), f);
+                    KFile old;
+                    try {
+                        old = fd.install(a.newfd(), f);
+                    } catch (ErrnoException e) {
+                        f.release();
+                        throw e;
+                    }
                     if (old != null) {
                         old.release();
                     }

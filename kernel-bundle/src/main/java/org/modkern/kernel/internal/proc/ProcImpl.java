@@ -35,7 +35,6 @@ public final class ProcImpl implements Proc {
     final List<ProcImpl> children = new ArrayList<>(); // table
     volatile State state = State.EMBRYO; // table
     int xstat; // table
-    boolean operatorWaits; // table
     Thread thread;
 
     private volatile Cred cred;

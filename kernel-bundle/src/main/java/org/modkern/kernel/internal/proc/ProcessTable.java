@@ -127,14 +127,15 @@ public final class ProcessTable {
             for (ProcImpl c : p.children) {
                 c.parent = heir;
                 heir.children.add(c);
-                if (heir == proc0 && c.state == ProcImpl.State.ZOMBIE && !c.operatorWaits) {
+                if (heir == proc0 && c.state == ProcImpl.State.ZOMBIE) {
                     reap(c);
                 }
             }
             p.children.clear();
             p.xstat = status;
             p.state = ProcImpl.State.ZOMBIE;
-            if (p.parent == proc0 && !p.operatorWaits) {
+            // proc0 reaps at once: the operator's kern:run holds its process and reads its status.
+            if (p.parent == proc0) {
                 reap(p);
             }
             notifyAll();
@@ -198,19 +199,11 @@ public final class ProcessTable {
         }
     }
 
-    /** Marks a child of proc0 as one the operator will wait for (so it is not reaped unseen). */
-    public synchronized void operatorWaits(ProcImpl p) {
-        p.operatorWaits = true;
-    }
-
     /** The operator waits for its process; InterruptedException when the operator presses Ctrl-C. */
     public int waitOperator(ProcImpl p) throws InterruptedException {
         synchronized (this) {
             while (p.state != ProcImpl.State.ZOMBIE) {
                 wait();
-            }
-            if (p.parent == proc0) {
-                reap(p);
             }
             return p.xstat;
         }

@@ -7,4 +7,10 @@ public final class CommandFailure extends RuntimeException {
     public CommandFailure(String message) {
         super(message, null, false, false);
     }
+
+    /** The message alone: Gogo's interactive shell prints a failed command's toString(). */
+    @Override
+    public String toString() {
+        return getMessage();
+    }
 }

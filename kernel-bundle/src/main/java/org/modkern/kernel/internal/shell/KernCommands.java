@@ -35,7 +35,8 @@ public final class KernCommands {
     public void run(CommandSession session,
             @Descriptor("the program's path in the emulated file system, e.g. /bin/sh") String program,
             @Descriptor("its arguments") String... args) {
-        StreamTerminal term = new StreamTerminal(session.getKeyboard(), session.getConsole());
+        StreamTerminal term = new StreamTerminal(session.getKeyboard(), session.getConsole(),
+                session.get(".terminal"));
         ProcImpl proc0 = k.procs.proc0();
         String[] argv = new String[args.length + 1];
         argv[0] = program;
@@ -44,9 +45,11 @@ public final class KernCommands {
         try {
             p = k.spawner.spawn(proc0, program, argv, ENV, List.of(), term, consoleFds(proc0));
         } catch (ErrnoException e) {
+            term.close();
             throw new CommandFailure(e.getMessage());
         }
         int status = waitInterruptibly(p);
+        term.close();
         session.getConsole().flush();
         if (status != 0) {
             throw new CommandFailure(program + " " + (WaitStatus.ifExited(status)

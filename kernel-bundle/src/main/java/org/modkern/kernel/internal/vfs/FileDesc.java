@@ -1,5 +1,7 @@
 package org.modkern.kernel.internal.vfs;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 
@@ -82,8 +84,8 @@ public final class FileDesc {
     }
 
     /** Removes and returns the close-on-exec files (execve), or every file (exit). */
-    public synchronized java.util.List<KFile> removeAll(boolean onlyCloexec) {
-        java.util.List<KFile> out = new java.util.ArrayList<>();
+    public synchronized List<KFile> removeAll(boolean onlyCloexec) {
+        List<KFile> out = new ArrayList<>();
         for (int i = 0; i < NOFILE; i++) {
             if (files[i] != null && (!onlyCloexec || (flags[i] & FD_CLOEXEC) != 0)) {
                 out.add(files[i]);

@@ -2,7 +2,6 @@ package org.modkern.kernel.internal.vfs;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.modkern.dev.DevService;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kernel.internal.proc.ProcImpl;
@@ -320,10 +319,5 @@ public final class VfsCalls {
             throw new ErrnoException(Errno.ENOENT, "the current directory has been removed");
         }
         return found[0];
-    }
-
-    /** The device number of a major/minor pair (makedev). */
-    public static long makedev(int major, int minor) {
-        return DevService.makedev(major, minor);
     }
 }
