@@ -5,28 +5,18 @@ import org.modkern.dev.DevService;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.Uio;
-import org.modkern.kernel.internal.vfs.KFile;
 import org.modkern.kernel.internal.vfs.VnodeFile;
 import org.modkern.kernel.internal.vfs.VnodeRef;
-import org.modkern.vfs.Vattr;
 
 /**
  * An open block device node: byte reads and writes at the file offset are turned into whole-block
  * strategy calls (read-modify-write for partial blocks).
  */
-public final class BdevFile extends KFile {
-    private final DevSwitch devsw;
-    private final VnodeRef node;
-    private final DevSwitch.Entry<Bdevsw> entry;
-    private final int minor;
+public final class BdevFile extends SpecFile<Bdevsw> {
     private long offset;
 
     private BdevFile(DevSwitch devsw, VnodeRef node, DevSwitch.Entry<Bdevsw> entry, int minor, int fflags) {
-        super(fflags);
-        this.devsw = devsw;
-        this.node = node;
-        this.entry = entry;
-        this.minor = minor;
+        super(devsw, node, entry, minor, fflags);
     }
 
     public static BdevFile open(DevSwitch devsw, VnodeRef node, long rdev, int fflags)
@@ -41,11 +31,14 @@ public final class BdevFile extends KFile {
         return new BdevFile(devsw, node, e, minor, fflags);
     }
 
-    private Bdevsw sw() throws ErrnoException {
-        if (devsw.bdev(entry.major()) != entry) {
-            throw new ErrnoException(Errno.ENXIO, "device " + entry.name() + " has been detached");
-        }
-        return entry.sw();
+    @Override
+    protected DevSwitch.Entry<Bdevsw> current() {
+        return devsw.bdev(entry.major());
+    }
+
+    @Override
+    protected void close(Bdevsw sw) throws ErrnoException {
+        sw.close(minor, fflags);
     }
 
     @Override
@@ -99,24 +92,7 @@ public final class BdevFile extends KFile {
     }
 
     @Override
-    public VnodeRef vnode() {
-        return node;
-    }
-
-    @Override
-    public void stat(Vattr va) throws ErrnoException {
-        node.vnode().getattr(va);
-    }
-
-    @Override
     public String kind() {
         return "block device " + entry.name();
-    }
-
-    @Override
-    protected void closeLast() throws ErrnoException {
-        if (devsw.bdev(entry.major()) == entry) {
-            entry.sw().close(minor, fflags);
-        }
     }
 }

@@ -6,27 +6,13 @@ import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.Proc;
 import org.modkern.kern.Uio;
-import org.modkern.kernel.internal.vfs.KFile;
 import org.modkern.kernel.internal.vfs.VnodeRef;
 import org.modkern.vfs.IoFlag;
-import org.modkern.vfs.Vattr;
 
-/**
- * An open character device node: calls go to the cdevsw entry that was attached at open time.
- * If that driver has gone since, calls fail with ENXIO instead of reaching another driver.
- */
-public final class CdevFile extends KFile {
-    private final DevSwitch devsw;
-    private final VnodeRef node;
-    private final DevSwitch.Entry<Cdevsw> entry;
-    private final int minor;
-
+/** An open character device node: reads, writes and ioctls go to its cdevsw entry. */
+public final class CdevFile extends SpecFile<Cdevsw> {
     private CdevFile(DevSwitch devsw, VnodeRef node, DevSwitch.Entry<Cdevsw> entry, int minor, int fflags) {
-        super(fflags);
-        this.devsw = devsw;
-        this.node = node;
-        this.entry = entry;
-        this.minor = minor;
+        super(devsw, node, entry, minor, fflags);
     }
 
     /** Opens the device {@code rdev} names through its driver. */
@@ -42,16 +28,14 @@ public final class CdevFile extends KFile {
         return new CdevFile(devsw, node, e, minor, fflags);
     }
 
-    private Cdevsw sw() throws ErrnoException {
-        if (devsw.cdev(entry.major()) != entry) {
-            throw new ErrnoException(Errno.ENXIO, "device " + entry.name() + " has been detached");
-        }
-        return entry.sw();
+    @Override
+    protected DevSwitch.Entry<Cdevsw> current() {
+        return devsw.cdev(entry.major());
     }
 
-    /** The driver's owning module, for fault reports. */
-    public String owner() {
-        return entry.owner();
+    @Override
+    protected void close(Cdevsw sw) throws ErrnoException {
+        sw.close(minor, fflags);
     }
 
     @Override
@@ -70,24 +54,7 @@ public final class CdevFile extends KFile {
     }
 
     @Override
-    public VnodeRef vnode() {
-        return node;
-    }
-
-    @Override
-    public void stat(Vattr va) throws ErrnoException {
-        node.vnode().getattr(va);
-    }
-
-    @Override
     public String kind() {
         return "character device " + entry.name();
-    }
-
-    @Override
-    protected void closeLast() throws ErrnoException {
-        if (devsw.cdev(entry.major()) == entry) {
-            entry.sw().close(minor, fflags);
-        }
     }
 }

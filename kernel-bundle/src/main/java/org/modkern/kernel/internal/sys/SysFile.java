@@ -30,32 +30,34 @@ public final class SysFile {
 
     /** Implements read(2). */
     public static long read(Proc proc, SyscallArgs a) throws ErrnoException {
-        ProcImpl p = (ProcImpl) proc;
-        KFile f = p.fd().getHeld(a.i32(0));
-        try {
-            if (!f.readable()) {
-                throw new ErrnoException(Errno.EBADF, "descriptor " + a.i32(0) + " is not open for reading");
-            }
-            return f.read(new Uio(p, Uio.Rw.READ, a.word(1), count(a, 2), 0));
-        } finally {
-            f.release();
-        }
+        return transfer((ProcImpl) proc, a, Uio.Rw.READ);
     }
 
     /** Implements write(2); EPIPE also posts SIGPIPE. */
     public static long write(Proc proc, SyscallArgs a) throws ErrnoException {
         ProcImpl p = (ProcImpl) proc;
-        KFile f = p.fd().getHeld(a.i32(0));
         try {
-            if (!f.writable()) {
-                throw new ErrnoException(Errno.EBADF, "descriptor " + a.i32(0) + " is not open for writing");
-            }
-            return f.write(new Uio(p, Uio.Rw.WRITE, a.word(1), count(a, 2), 0));
+            return transfer(p, a, Uio.Rw.WRITE);
         } catch (ErrnoException e) {
             if (e.errno() == Errno.EPIPE) {
                 p.psignal(Sig.SIGPIPE);
             }
             throw e;
+        }
+    }
+
+    /** (fd, buf, nbyte): moves bytes between the open file and the caller's buffer. */
+    private static int transfer(ProcImpl p, SyscallArgs a, Uio.Rw rw) throws ErrnoException {
+        int fd = a.i32(0);
+        KFile f = p.fd().getHeld(fd);
+        try {
+            boolean reading = rw == Uio.Rw.READ;
+            if (reading ? !f.readable() : !f.writable()) {
+                throw new ErrnoException(Errno.EBADF, "descriptor " + fd + " is not open for "
+                        + (reading ? "reading" : "writing"));
+            }
+            Uio uio = new Uio(p, rw, a.word(1), count(a, 2), 0);
+            return reading ? f.read(uio) : f.write(uio);
         } finally {
             f.release();
         }
