@@ -58,6 +58,18 @@ public final class KernCommands {
         }
     }
 
+    /** kern:run without a program: a usage line rather than Gogo's coercion message. */
+    public void run(CommandSession session) {
+        throw new CommandFailure("usage: kern:run PROGRAM [ARGUMENT ...]");
+    }
+
+    private static void noArguments(String command, String[] args) {
+        if (args.length > 0) {
+            throw new CommandFailure("usage: kern:" + command + " (it takes no arguments, not \""
+                    + String.join(" ", args) + "\")");
+        }
+    }
+
     /** Descriptors 0, 1 and 2 open on /dev/console, as init gives its children. */
     private FileDesc consoleFds(ProcImpl proc0) {
         FileDesc fds = new FileDesc();
@@ -99,7 +111,8 @@ public final class KernCommands {
     }
 
     @Descriptor("list the processes of the emulated system")
-    public void ps() {
+    public void ps(@Descriptor("none") String... args) {
+        noArguments("ps", args);
         System.out.println(String.format("%5s %5s %4s %-4s %-7s %s", "PID", "PPID", "UID", "STAT",
                 "EMUL", "COMMAND"));
         for (ProcImpl p : k.procs.list()) {
@@ -115,14 +128,16 @@ public final class KernCommands {
     }
 
     @Descriptor("list the mounted file systems")
-    public void mount() {
+    public void mount(@Descriptor("none") String... args) {
+        noArguments("mount", args);
         for (Mount m : k.mounts.mounts()) {
             System.out.println(m.describe());
         }
     }
 
     @Descriptor("print the kernel message buffer")
-    public void dmesg() {
+    public void dmesg(@Descriptor("none") String... args) {
+        noArguments("dmesg", args);
         for (String line : k.messages()) {
             System.out.println(line);
         }
