@@ -35,6 +35,18 @@ public class ProgramsIT extends KernelTestSupport {
     }
 
     @Test
+    public void theShellsOperatorsWorkAgainstTheRealKernel() throws Exception {
+        // Gogo's single quotes pass the script untouched; the script uses sh's double quotes.
+        String script = "cd /tmp; echo one > f; echo two >> f; cat < f; "
+                + "false || echo or-ran; true && echo and-ran; false && echo not-this; "
+                + "false; echo status=$?; X=\"a  b\"; echo \"[$X]\" [$X]; "
+                + "echo \"quoted > not a redirect\" | cat; mkdir -p d/e && ls d; rm -r d; ls d; echo last=$?";
+        String out = gogo("kern:run /bin/sh -c '" + script + "'");
+        assertEquals(String.join("\n", "one", "two", "or-ran", "and-ran", "status=1", "[a  b] [a b]",
+                "quoted > not a redirect", "e", "last=1", ""), out.replaceAll("(?m)^ls: .*\n", ""));
+    }
+
+    @Test
     public void aMissingProgramFailsWithEnoent() throws Exception {
         try {
             gogo("kern:run /bin/nope");
