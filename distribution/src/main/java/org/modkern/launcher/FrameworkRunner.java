@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -30,9 +32,11 @@ final class FrameworkRunner {
 
     private final LauncherConfig config;
     private final StdStreams std;
-    private Framework framework;
-    private Path tempStorage;
-    private final List<Bundle> bundles = new ArrayList<>();
+    // volatile, no locks: the shutdown hook must be able to stop a framework whose start() hangs
+    private volatile Framework framework;
+    private volatile Path tempStorage;
+    private final List<Bundle> bundles = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     FrameworkRunner(LauncherConfig config, StdStreams std) {
         this.config = config;
@@ -40,7 +44,7 @@ final class FrameworkRunner {
     }
 
     /** init(), install bundle/*.jar, start(), start every bundle but fragments and gogo.jline. */
-    synchronized void start() throws LaunchException {
+    void start() throws LaunchException {
         Map<String, Object> props = new HashMap<>(config.asMap());
         if (!props.containsKey(Constants.FRAMEWORK_STORAGE)) {
             try {
@@ -82,7 +86,7 @@ final class FrameworkRunner {
     }
 
     /** Starts gogo.jline (the interactive console), with the TCCL on jline's loader for its terminal lookup. */
-    synchronized void startShell() throws LaunchException {
+    void startShell() throws LaunchException {
         Bundle shell = bundle(GOGO_JLINE);
         if (shell == null) {
             throw new LaunchException("no " + GOGO_JLINE + " bundle in " + config.home.resolve("bundle"));
@@ -103,7 +107,7 @@ final class FrameworkRunner {
         }
     }
 
-    synchronized BundleContext context() {
+    BundleContext context() {
         return framework.getBundleContext();
     }
 
@@ -118,36 +122,34 @@ final class FrameworkRunner {
 
     /** Waits until the framework has stopped, or {@code millis} (0 = forever); true if it stopped. */
     boolean waitForStop(long millis) throws InterruptedException {
-        Framework fw;
-        synchronized (this) {
-            fw = framework;
-        }
+        Framework fw = framework;
         if (fw == null) {
             return true;
         }
         return fw.waitForStop(millis).getType() != FrameworkEvent.WAIT_TIMEDOUT;
     }
 
-    boolean isActive() {
-        Framework fw;
-        synchronized (this) {
-            fw = framework;
-        }
-        return fw != null && (fw.getState() & (Bundle.STARTING | Bundle.ACTIVE)) != 0;
-    }
-
-    /** Stops the framework (waiting at most {@code millis}) and deletes the temp storage. Idempotent. */
+    /**
+     * Stops the framework and deletes the temp storage. Returns after at most about {@code millis} even if
+     * a bundle's stop hangs (the stop runs on a daemon thread); later calls only delete the storage.
+     */
     void stop(long millis) {
-        Framework fw;
-        synchronized (this) {
-            fw = framework;
-        }
-        if (fw != null && (fw.getState() & (Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING)) != 0) {
+        Framework fw = framework;
+        if (fw != null && stopped.compareAndSet(false, true) && (fw.getState() & (Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING)) != 0) {
+            Thread stopper = new Thread(() -> {
+                try {
+                    fw.stop();
+                    fw.waitForStop(millis);
+                } catch (BundleException | InterruptedException | RuntimeException e) {
+                    std.err.println("modkern: stopping the framework: " + LaunchException.describe(e));
+                }
+            }, "modkern-stop");
+            stopper.setDaemon(true);
+            stopper.start();
             try {
-                fw.stop();
-                fw.waitForStop(millis);
-            } catch (BundleException | InterruptedException | RuntimeException e) {
-                std.err.println("modkern: stopping the framework: " + LaunchException.describe(e));
+                stopper.join(millis + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         FileTrees.deleteQuietly(tempStorage);

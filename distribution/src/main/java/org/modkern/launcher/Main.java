@@ -13,7 +13,7 @@ import java.nio.file.Paths;
  * stdin run in a Gogo session, once the kernel has booted. Exit status 0 on success, 1 on failure, 2 on bad usage.
  */
 public final class Main {
-    static final long STOP_MILLIS = 10_000;
+    static final long STOP_MILLIS = 5_000;
 
     private Main() {
     }
@@ -67,11 +67,11 @@ public final class Main {
 
         LauncherConfig config = LauncherConfig.load();
         FrameworkRunner runner = new FrameworkRunner(config, std);
-        Exit.stopOnShutdown(runner, STOP_MILLIS / 2);
+        Exit.stopOnShutdown(runner, STOP_MILLIS);
         try {
+            BootGuard guard = BootGuard.start(awaitSeconds(config), std);
             runner.start();
-            ServiceAwait.await(runner.context(),
-                    config.get(LauncherConfig.AWAIT, LauncherConfig.DEFAULT_AWAIT), awaitSeconds(config));
+            ServiceAwait.await(runner.context(), config.get(LauncherConfig.AWAIT, LauncherConfig.DEFAULT_AWAIT), guard);
             if (cl.mode == Mode.INTERACTIVE) {
                 return InteractiveShell.run(runner);
             }

@@ -11,7 +11,7 @@ final class ServiceAwait {
     private ServiceAwait() {
     }
 
-    static void await(BundleContext ctx, String filter, int seconds) throws LaunchException {
+    static void await(BundleContext ctx, String filter, BootGuard guard) throws LaunchException {
         Filter f;
         try {
             f = FrameworkUtil.createFilter(filter);
@@ -21,9 +21,11 @@ final class ServiceAwait {
         ServiceTracker<Object, Object> tracker = new ServiceTracker<>(ctx, f, null);
         tracker.open(true); // all services: the system bundle is not wired to the kernel's API package
         try {
-            if (tracker.waitForService(seconds * 1000L) == null) {
-                throw new LaunchException("kernel did not boot within " + seconds + " s");
+            // waitForService(0) would wait forever: at least 1 ms
+            if (tracker.getService() == null && tracker.waitForService(Math.max(1, guard.remainingMillis())) == null) {
+                throw new LaunchException(guard.timeoutMessage());
             }
+            guard.booted();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("interrupted while waiting for the kernel to boot");

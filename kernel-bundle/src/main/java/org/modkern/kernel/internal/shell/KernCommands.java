@@ -21,7 +21,7 @@ import org.modkern.kernel.internal.vfs.OFlags;
  * {@link CommandFailure} with one line saying what went wrong; the shell prints it.
  */
 public final class KernCommands {
-    public static final String[] FUNCTIONS = {"run", "ps", "mount", "dmesg", "sysctl"};
+    public static final String[] FUNCTIONS = {"kern", "run", "ps", "mount", "dmesg", "sysctl"};
     private static final String[] ENV = {"PATH=/bin:/sbin:/usr/bin", "HOME=/", "USER=root",
         "TERM=dumb", "SHELL=/bin/sh"};
 
@@ -29,6 +29,16 @@ public final class KernCommands {
 
     public KernCommands(KernelImpl k) {
         this.k = k;
+    }
+
+    @Descriptor("list the kern: commands of the operator (help kern:NAME describes one)")
+    public void kern() {
+        for (java.lang.reflect.Method m : KernCommands.class.getMethods()) {
+            Descriptor d = m.getAnnotation(Descriptor.class);
+            if (d != null && !m.getName().equals("kern")) {
+                System.out.println(String.format("  kern:%-7s %s", m.getName(), d.value()));
+            }
+        }
     }
 
     @Descriptor("run a program in the emulated system on this terminal; fails unless it exits 0")
