@@ -93,6 +93,15 @@ public class SysentIT extends KernelTestSupport {
     }
 
     @Test
+    public void slotZeroIsTheIndirectSyscall() throws Exception {
+        String direct = gogo("kern:run /usr/tests/callslot 20");
+        String indirect = gogo("kern:run /usr/tests/callslot 0 20");
+        assertTrue(direct + indirect, direct.matches("20 -> \\d+\n") && indirect.matches("0 -> \\d+\n"));
+        assertTrue(gogo("kern:run /usr/tests/callslot 0 0").startsWith("0 -> errno=22 (EINVAL)"));
+        assertTrue(gogo("kern:run /usr/tests/callslot 0 600").startsWith("0 -> errno=78 (ENOSYS)"));
+    }
+
+    @Test
     public void aFreeLoadableSlotIsAssignedForMinusOne() throws Exception {
         Sysent sysent = kernel.sysent("netbsd");
         ServiceRegistration<SyscallHandler> reg = handler(-1, "ourcall", (p, a) -> 210210);
