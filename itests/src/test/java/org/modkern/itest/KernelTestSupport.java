@@ -50,6 +50,12 @@ public abstract class KernelTestSupport {
                         "org.modkern.lkm", "org.modkern.libc", "org.modkern.fs.tmpfs",
                         "org.modkern.dev.console", "org.modkern.exec.native", PROBE)),
                 frameworkProperty("modkern.root.image").value(System.getProperty("modkern.root.image")),
+                frameworkProperty("modkern.lkm.timeout").value("1500"),
+                // Pax Exam's own logging goes to System.out, which Gogo redirects into the session.
+                systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
+                systemProperty("module.hello").value(System.getProperty("module.hello", "")),
+                systemProperty("module.opencount").value(System.getProperty("module.opencount", "")),
+                systemProperty("module.mischello").value(System.getProperty("module.mischello", "")),
                 file("bundle.component"), file("bundle.promise"), file("bundle.function"),
                 file("bundle.scr"), file("bundle.gogo"), file("bundle.kernel"), file("bundle.lkm"),
                 file("bundle.libc"), file("bundle.tmpfs"), file("bundle.console"), file("bundle.native"),

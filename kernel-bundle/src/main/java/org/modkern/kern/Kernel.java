@@ -1,7 +1,10 @@
 package org.modkern.kern;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
+import org.osgi.framework.Bundle;
 
 /**
  * The running kernel, registered as a service once it has booted (root file system mounted).
@@ -19,4 +22,26 @@ public interface Kernel {
 
     /** kern.securelevel. */
     int securelevel();
+
+    /** What the kernel has wired of {@code bundle}'s services, in the order it wired them. */
+    List<WiredService> wired(Bundle bundle);
+
+    /** Why the kernel refused services of {@code bundle} (not admitted, a taken major ...), oldest first. */
+    List<String> refusals(Bundle bundle);
+
+    /**
+     * Why the module in {@code bundle} cannot go now: its file systems mounted, its devices open,
+     * processes running under its exec format or emulation. Empty when nothing holds it.
+     */
+    List<String> inUse(Bundle bundle);
+
+    /**
+     * Runs a program as root, a child of the kernel, on a terminal made of {@code in} and
+     * {@code out} (descriptors 0, 1, 2 on /dev/console), and waits for it.
+     *
+     * @return its status as a shell reports it: the exit code, or 128 + the signal (an interrupt of
+     *     the caller sends the program SIGINT and is passed on once it has ended)
+     * @throws ErrnoException when it cannot be started (ENOENT, ENOEXEC ...)
+     */
+    int run(String[] argv, InputStream in, OutputStream out) throws ErrnoException;
 }

@@ -22,4 +22,12 @@ public interface Sysent {
 
     /** How many handlers are stacked below the current one in slot {@code n}. */
     int depth(int n);
+
+    /**
+     * The handler below {@code handler} in slot {@code n}: what would serve the slot if it were
+     * gone. A replacing module calls it to chain to the call it replaced; asked at each call, it
+     * stays right when modules come and go in any order. Null when {@code handler} is not in the
+     * slot (its module is being unloaded).
+     */
+    SyscallHandler next(int n, SyscallHandler handler);
 }

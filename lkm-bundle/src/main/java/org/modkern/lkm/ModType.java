@@ -15,6 +15,19 @@ public enum ModType {
         return lkmNumber;
     }
 
+    /** The type named by a Modkern-Module-Type header ("syscall", "dev" ...), or null. */
+    public static ModType ofHeader(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (ModType t : values()) {
+            if (t.name().equalsIgnoreCase(value.trim())) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     /** The name modstat prints in its Type column. */
     public String modstatName() {
         return this == EMUL ? "COMPAT" : name();

@@ -1,7 +1,7 @@
 /**
  * The LKM facility's API: the manifest headers by which a bundle declares itself a loadable
- * kernel module, and the module types of lkm(4). The load and unload transactions, /dev/lkm and
- * the modload/modunload/modstat commands live in this bundle's private packages.
+ * kernel module, and the module types of lkm(4). The module table, the load and unload
+ * transactions and the modload/modunload/modstat commands live in this bundle's private packages.
  */
 @Export
 @Version("1.0.0")

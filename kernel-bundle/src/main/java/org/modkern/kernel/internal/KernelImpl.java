@@ -1,6 +1,16 @@
 package org.modkern.kernel.internal;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.modkern.kern.WiredService;
+import org.modkern.kernel.internal.proc.WaitStatus;
+import org.modkern.kernel.internal.shell.OperatorRun;
+import org.modkern.kernel.internal.vfs.Mount;
+import org.modkern.kernel.internal.wiring.Admission;
+import org.osgi.framework.Bundle;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.Kernel;
@@ -41,6 +51,8 @@ public final class KernelImpl implements Kernel {
     public final ExecSwitch execsw;
     public final Spawner spawner;
     public final Sysctl sysctl = new Sysctl();
+    public final org.modkern.kernel.internal.wiring.WiringLog wiring =
+            new org.modkern.kernel.internal.wiring.WiringLog();
     private final long bootTime = System.currentTimeMillis();
     private volatile int securelevel;
     private volatile String hostname;
@@ -110,6 +122,53 @@ public final class KernelImpl implements Kernel {
     @Override
     public int securelevel() {
         return securelevel;
+    }
+
+    @Override
+    public List<WiredService> wired(Bundle bundle) {
+        return wiring.wired(bundle);
+    }
+
+    @Override
+    public List<String> refusals(Bundle bundle) {
+        return wiring.refusals(bundle);
+    }
+
+    @Override
+    public List<String> inUse(Bundle bundle) {
+        String module = Admission.moduleName(bundle);
+        List<String> why = new ArrayList<>();
+        for (Mount m : mounts.mounts()) {
+            if (m.owner().equals(module)) {
+                why.add("its file system " + m.type() + " is mounted on " + m.path());
+            }
+        }
+        why.addAll(devsw.busy(module));
+        Map<String, String> emulOwners = emuls.owners();
+        for (ProcImpl p : procs.list()) {
+            if (p.state() == ProcImpl.State.ZOMBIE) {
+                continue;
+            }
+            if (module.equals(p.execOwner())) {
+                why.add("process " + p.pid() + " (" + p.comm() + ") runs under its exec format " + p.execFormat());
+            } else if (p.sysent() != null && module.equals(emulOwners.get(p.emulation()))) {
+                why.add("process " + p.pid() + " (" + p.comm() + ") runs under its emulation " + p.emulation());
+            }
+        }
+        return why;
+    }
+
+    @Override
+    public int run(String[] argv, InputStream in, OutputStream out) throws ErrnoException {
+        if (argv.length == 0) {
+            throw new ErrnoException(Errno.EINVAL, "no program to run");
+        }
+        try {
+            return WaitStatus.shellStatus(OperatorRun.run(this, argv, in, out, null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ErrnoException(Errno.EINTR, argv[0] + " was interrupted");
+        }
     }
 
 }

@@ -4,6 +4,7 @@
  * Line discipline (echo, erase, ^C) belongs to the tty module, not here.
  */
 @Header(name = "Modkern-Module", value = "console")
+@Header(name = "Modkern-Module-Type", value = "dev")
 package org.modkern.dev.console;
 
 import org.osgi.annotation.bundle.Header;

@@ -6,6 +6,7 @@
  * user memory.
  */
 @Header(name = "Modkern-Module", value = "exec_native")
+@Header(name = "Modkern-Module-Type", value = "exec")
 package org.modkern.exec.nativefmt;
 
 import org.osgi.annotation.bundle.Header;

@@ -18,6 +18,7 @@
  * mount's space accounting is lock-free. No lock is held while a readdir sink runs.
  */
 @Header(name = "Modkern-Module", value = "tmpfs")
+@Header(name = "Modkern-Module-Type", value = "vfs")
 package org.modkern.fs.tmpfs;
 
 import org.osgi.annotation.bundle.Header;

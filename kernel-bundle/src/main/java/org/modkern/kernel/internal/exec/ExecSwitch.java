@@ -34,7 +34,7 @@ public final class ExecSwitch {
     public record Format(String name, String emul, int order, Execsw sw, String owner) {}
 
     /** A loaded image and what the process becomes when it runs it. */
-    public record Loaded(ExecImage image, SysentTable sysent, String path, String[] argv) {}
+    public record Loaded(ExecImage image, SysentTable sysent, Format format) {}
 
     private final Namei namei;
     private final EmulSwitch emuls;
@@ -104,7 +104,7 @@ public final class ExecSwitch {
             } catch (RuntimeException e) {
                 throw faults.contain(e, f.owner(), "exec load by " + f.name(), p);
             }
-            return new Loaded(image, sysent, path, argv);
+            return new Loaded(image, sysent, f);
         }
         List<String> names = new ArrayList<>();
         formats.forEach(f -> names.add(f.name()));

@@ -47,8 +47,7 @@ public final class Spawner {
             }
             closeOnExec(child);
             ExecSwitch.Loaded l = execsw.load(child, path, argv, envp);
-            child.setImage(path, argv);
-            child.setSysent(l.sysent());
+            become(child, l, path, argv);
             procs.start(child, l.image());
             return child;
         } catch (ErrnoException | RuntimeException e) {
@@ -61,9 +60,14 @@ public final class Spawner {
     public void execve(ProcImpl p, String path, String[] argv, String[] envp) throws ErrnoException {
         ExecSwitch.Loaded l = execsw.load(p, path, argv, envp);
         closeOnExec(p);
+        become(p, l, path, argv);
+        throw ProcessUnwind.exec(l.image());
+    }
+
+    private static void become(ProcImpl p, ExecSwitch.Loaded l, String path, String[] argv) {
         p.setImage(path, argv);
         p.setSysent(l.sysent());
-        throw ProcessUnwind.exec(l.image());
+        p.setExecFormat(l.format().name(), l.format().owner());
     }
 
     private void apply(ProcImpl child, FileAction a) throws ErrnoException {

@@ -41,6 +41,8 @@ public final class ProcImpl implements Proc {
     private volatile String comm;
     private volatile String[] argv = new String[0];
     private volatile SysentTable sysent;
+    private volatile String execOwner;
+    private volatile String execFormat;
     private volatile UserSpace space;
     private volatile FileDesc fd;
     private volatile VnodeRef cwd;
@@ -212,6 +214,20 @@ public final class ProcImpl implements Proc {
 
     public void setSysent(SysentTable s) {
         this.sysent = s;
+    }
+
+    /** Records the exec format (and its module) the running image came from. */
+    public void setExecFormat(String format, String owner) {
+        this.execFormat = format;
+        this.execOwner = owner;
+    }
+
+    public String execFormat() {
+        return execFormat;
+    }
+
+    public String execOwner() {
+        return execOwner;
     }
 
     @Override

@@ -8,13 +8,9 @@ import org.apache.felix.service.command.Descriptor;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.Sig;
 import org.modkern.kernel.internal.KernelImpl;
-import org.modkern.kernel.internal.StreamTerminal;
 import org.modkern.kernel.internal.proc.ProcImpl;
 import org.modkern.kernel.internal.proc.WaitStatus;
-import org.modkern.kernel.internal.vfs.FileDesc;
-import org.modkern.kernel.internal.vfs.KFile;
 import org.modkern.kernel.internal.vfs.Mount;
-import org.modkern.kernel.internal.vfs.OFlags;
 
 /**
  * The operator's commands in the Gogo shell (scope "kern"). A failing command throws a
@@ -22,9 +18,6 @@ import org.modkern.kernel.internal.vfs.OFlags;
  */
 public final class KernCommands {
     public static final String[] FUNCTIONS = {"kern", "run", "ps", "mount", "dmesg", "sysctl"};
-    private static final String[] ENV = {"PATH=/bin:/sbin:/usr/bin", "HOME=/", "USER=root",
-        "TERM=dumb", "SHELL=/bin/sh"};
-
     private final KernelImpl k;
 
     public KernCommands(KernelImpl k) {
@@ -45,21 +38,19 @@ public final class KernCommands {
     public void run(CommandSession session,
             @Descriptor("the program's path in the emulated file system, e.g. /bin/sh") String program,
             @Descriptor("its arguments") String... args) {
-        StreamTerminal term = new StreamTerminal(session.getKeyboard(), session.getConsole(),
-                session.get(".terminal"));
-        ProcImpl proc0 = k.procs.proc0();
         String[] argv = new String[args.length + 1];
         argv[0] = program;
         System.arraycopy(args, 0, argv, 1, args.length);
-        ProcImpl p;
+        int status;
         try {
-            p = k.spawner.spawn(proc0, program, argv, ENV, List.of(), term, consoleFds(proc0));
+            status = OperatorRun.run(k, argv, session.getKeyboard(), session.getConsole(),
+                    session.get(".terminal"));
         } catch (ErrnoException e) {
-            term.close();
             throw new CommandFailure(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailure(program + " was interrupted");
         }
-        int status = waitInterruptibly(p);
-        term.close();
         session.getConsole().flush();
         if (status != 0) {
             throw new CommandFailure(program + " " + (WaitStatus.ifExited(status)
@@ -77,46 +68,6 @@ public final class KernCommands {
         if (args.length > 0) {
             throw new CommandFailure("usage: kern:" + command + " (it takes no arguments, not \""
                     + String.join(" ", args) + "\")");
-        }
-    }
-
-    /** Descriptors 0, 1 and 2 open on /dev/console, as init gives its children. */
-    private FileDesc consoleFds(ProcImpl proc0) {
-        FileDesc fds = new FileDesc();
-        try {
-            for (int i = 0; i < 3; i++) {
-                KFile f = k.vfs.open(proc0, "/dev/console", OFlags.O_RDWR, 0);
-                fds.alloc(f, i);
-            }
-        } catch (ErrnoException e) {
-            for (KFile f : fds.removeAll(false)) {
-                try {
-                    f.release();
-                } catch (ErrnoException ignored) {
-                    // closing a console that failed to open
-                }
-            }
-            throw new CommandFailure("cannot open the console: " + e.getMessage());
-        }
-        return fds;
-    }
-
-    /** Waits for the process; the operator's Ctrl-C (an interrupt) sends it SIGINT. */
-    private int waitInterruptibly(ProcImpl p) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return k.procs.waitOperator(p);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    p.psignal(Sig.SIGINT);
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

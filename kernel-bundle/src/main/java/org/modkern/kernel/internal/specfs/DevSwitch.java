@@ -17,12 +17,31 @@ public final class DevSwitch {
     /** One attached driver. */
     public record Entry<S>(String name, int major, S sw, String owner) {}
 
+    private final java.util.Map<Entry<?>, java.util.concurrent.atomic.AtomicInteger> opens =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Entry<Cdevsw>[] cdevs = newTable();
     private volatile Entry<Bdevsw>[] bdevs = newTable();
 
     @SuppressWarnings("unchecked")
     private static <S> Entry<S>[] newTable() {
         return new Entry[NMAJOR];
+    }
+
+    /** Counts an open file of {@code e}'s device (+1 at open, -1 at last close). */
+    void opened(Entry<?> e, int delta) {
+        opens.computeIfAbsent(e, k -> new java.util.concurrent.atomic.AtomicInteger()).addAndGet(delta);
+    }
+
+    /** "device console (major 0) is open 3 times" for each attached device of {@code owner} in use. */
+    public java.util.List<String> busy(String owner) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        opens.forEach((e, n) -> {
+            if (e.owner().equals(owner) && n.get() > 0) {
+                out.add("device " + e.name() + " (major " + e.major() + ") is open " + n.get()
+                        + (n.get() == 1 ? " time" : " times"));
+            }
+        });
+        return out;
     }
 
     public Entry<Cdevsw> cdev(int major) {

@@ -24,6 +24,7 @@ abstract class SpecFile<S> extends KFile {
         this.node = node;
         this.entry = entry;
         this.minor = minor;
+        devsw.opened(entry, 1);
     }
 
     /** The entry now attached at this file's major. */
@@ -51,6 +52,7 @@ abstract class SpecFile<S> extends KFile {
 
     @Override
     protected final void closeLast() throws ErrnoException {
+        devsw.opened(entry, -1);
         if (current() == entry) {
             close(entry.sw());
         }

@@ -122,6 +122,23 @@ public final class SysentTable implements Sysent {
     }
 
     @Override
+    public synchronized SyscallHandler next(int n, SyscallHandler handler) {
+        if (n < 0 || n >= table.length) {
+            return null;
+        }
+        boolean found = table[n].handler() == handler;
+        if (below[n] != null) {
+            for (SysentEntry e : below[n]) {
+                if (found) {
+                    return e.handler();
+                }
+                found = e.handler() == handler;
+            }
+        }
+        return null;
+    }
+
+    @Override
     public synchronized int depth(int n) {
         return n < 0 || n >= table.length || below[n] == null ? 0 : below[n].size();
     }

@@ -5,7 +5,7 @@ import org.modkern.dev.Cdevsw;
 import org.modkern.dev.DevService;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
-import org.modkern.kernel.internal.Faults;
+import org.modkern.kern.WiredService;
 import org.modkern.kernel.internal.specfs.DevSwitch;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -26,8 +26,8 @@ public final class DevTracker {
     public static final class Char extends WhiteboardTracker<Cdevsw, DevSwitch.Entry<Cdevsw>> {
         private final DevSwitch devsw;
 
-        public Char(BundleContext ctx, Admission admission, Faults faults, DevSwitch devsw) {
-            super(ctx, Cdevsw.class, admission, faults, "character device");
+        public Char(BundleContext ctx, Wiring wiring, DevSwitch devsw) {
+            super(ctx, Cdevsw.class, wiring, "character device");
             this.devsw = devsw;
         }
 
@@ -43,8 +43,8 @@ public final class DevTracker {
         }
 
         @Override
-        protected String describe(DevSwitch.Entry<Cdevsw> e) {
-            return "character device " + e.name() + " as major " + e.major();
+        protected WiredService describe(DevSwitch.Entry<Cdevsw> e) {
+            return new WiredService("cdevsw", e.name(), e.major());
         }
     }
 
@@ -52,8 +52,8 @@ public final class DevTracker {
     public static final class Block extends WhiteboardTracker<Bdevsw, DevSwitch.Entry<Bdevsw>> {
         private final DevSwitch devsw;
 
-        public Block(BundleContext ctx, Admission admission, Faults faults, DevSwitch devsw) {
-            super(ctx, Bdevsw.class, admission, faults, "block device");
+        public Block(BundleContext ctx, Wiring wiring, DevSwitch devsw) {
+            super(ctx, Bdevsw.class, wiring, "block device");
             this.devsw = devsw;
         }
 
@@ -69,8 +69,8 @@ public final class DevTracker {
         }
 
         @Override
-        protected String describe(DevSwitch.Entry<Bdevsw> e) {
-            return "block device " + e.name() + " as major " + e.major();
+        protected WiredService describe(DevSwitch.Entry<Bdevsw> e) {
+            return new WiredService("bdevsw", e.name(), e.major());
         }
     }
 }

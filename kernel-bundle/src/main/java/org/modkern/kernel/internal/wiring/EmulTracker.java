@@ -4,8 +4,8 @@ import java.util.Map;
 import org.modkern.emul.Emul;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
+import org.modkern.kern.WiredService;
 import org.modkern.kern.SyscallHandler;
-import org.modkern.kernel.internal.Faults;
 import org.modkern.kernel.internal.exec.EmulSwitch;
 import org.modkern.kernel.internal.sysent.SysentTable;
 import org.osgi.framework.BundleContext;
@@ -15,8 +15,8 @@ import org.osgi.framework.ServiceReference;
 public final class EmulTracker extends WhiteboardTracker<Emul, SysentTable> {
     private final EmulSwitch emuls;
 
-    public EmulTracker(BundleContext ctx, Admission admission, Faults faults, EmulSwitch emuls) {
-        super(ctx, Emul.class, admission, faults, "emulation");
+    public EmulTracker(BundleContext ctx, Wiring wiring, EmulSwitch emuls) {
+        super(ctx, Emul.class, wiring, "emulation");
         this.emuls = emuls;
     }
 
@@ -47,7 +47,7 @@ public final class EmulTracker extends WhiteboardTracker<Emul, SysentTable> {
     }
 
     @Override
-    protected String describe(SysentTable t) {
-        return "emulation " + t.emulation();
+    protected WiredService describe(SysentTable t) {
+        return new WiredService("emul", t.emulation(), -1);
     }
 }

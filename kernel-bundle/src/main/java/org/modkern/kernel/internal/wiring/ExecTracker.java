@@ -2,8 +2,8 @@ package org.modkern.kernel.internal.wiring;
 
 import org.modkern.exec.Execsw;
 import org.modkern.kern.ErrnoException;
+import org.modkern.kern.WiredService;
 import org.modkern.kern.SyscallService;
-import org.modkern.kernel.internal.Faults;
 import org.modkern.kernel.internal.exec.ExecSwitch;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -12,8 +12,8 @@ import org.osgi.framework.ServiceReference;
 public final class ExecTracker extends WhiteboardTracker<Execsw, ExecSwitch.Format> {
     private final ExecSwitch execsw;
 
-    public ExecTracker(BundleContext ctx, Admission admission, Faults faults, ExecSwitch execsw) {
-        super(ctx, Execsw.class, admission, faults, "exec format");
+    public ExecTracker(BundleContext ctx, Wiring wiring, ExecSwitch execsw) {
+        super(ctx, Execsw.class, wiring, "exec format");
         this.execsw = execsw;
     }
 
@@ -33,7 +33,7 @@ public final class ExecTracker extends WhiteboardTracker<Execsw, ExecSwitch.Form
     }
 
     @Override
-    protected String describe(ExecSwitch.Format f) {
-        return "exec format " + f.name() + " (emulation " + f.emul() + ", order " + f.order() + ")";
+    protected WiredService describe(ExecSwitch.Format f) {
+        return new WiredService("execsw", f.name(), f.order());
     }
 }

@@ -2,9 +2,9 @@ package org.modkern.kernel.internal.wiring;
 
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
+import org.modkern.kern.WiredService;
 import org.modkern.kern.SyscallHandler;
 import org.modkern.kern.SyscallService;
-import org.modkern.kernel.internal.Faults;
 import org.modkern.kernel.internal.exec.EmulSwitch;
 import org.modkern.kernel.internal.sysent.SysentEntry;
 import org.modkern.kernel.internal.sysent.SysentTable;
@@ -18,8 +18,8 @@ public final class SyscallTracker extends WhiteboardTracker<SyscallHandler, Sysc
 
     private final EmulSwitch emuls;
 
-    public SyscallTracker(BundleContext ctx, Admission admission, Faults faults, EmulSwitch emuls) {
-        super(ctx, SyscallHandler.class, admission, faults, "system call handler");
+    public SyscallTracker(BundleContext ctx, Wiring wiring, EmulSwitch emuls) {
+        super(ctx, SyscallHandler.class, wiring, "system call handler");
         this.emuls = emuls;
     }
 
@@ -48,7 +48,7 @@ public final class SyscallTracker extends WhiteboardTracker<SyscallHandler, Sysc
     }
 
     @Override
-    protected String describe(Wired w) {
-        return "system call " + w.entry().name() + " into " + w.table().emulation() + " slot " + w.slot();
+    protected WiredService describe(Wired w) {
+        return new WiredService("sysent", w.entry().name(), w.slot());
     }
 }

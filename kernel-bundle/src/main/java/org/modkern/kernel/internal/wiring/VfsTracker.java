@@ -2,7 +2,7 @@ package org.modkern.kernel.internal.wiring;
 
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
-import org.modkern.kernel.internal.Faults;
+import org.modkern.kern.WiredService;
 import org.modkern.kernel.internal.vfs.VfsSwitch;
 import org.modkern.vfs.VfsOps;
 import org.osgi.framework.BundleContext;
@@ -12,8 +12,8 @@ import org.osgi.framework.ServiceReference;
 public final class VfsTracker extends WhiteboardTracker<VfsOps, VfsSwitch.Type> {
     private final VfsSwitch vfsw;
 
-    public VfsTracker(BundleContext ctx, Admission admission, Faults faults, VfsSwitch vfsw) {
-        super(ctx, VfsOps.class, admission, faults, "file-system type");
+    public VfsTracker(BundleContext ctx, Wiring wiring, VfsSwitch vfsw) {
+        super(ctx, VfsOps.class, wiring, "file-system type");
         this.vfsw = vfsw;
     }
 
@@ -33,7 +33,7 @@ public final class VfsTracker extends WhiteboardTracker<VfsOps, VfsSwitch.Type> 
     }
 
     @Override
-    protected String describe(VfsSwitch.Type t) {
-        return "file system " + t.name();
+    protected WiredService describe(VfsSwitch.Type t) {
+        return new WiredService("vfs", t.name(), -1);
     }
 }

@@ -18,15 +18,19 @@ import org.osgi.util.tracker.ServiceTracker;
 public abstract class WhiteboardTracker<S, R> extends ServiceTracker<S, R> {
     private final Admission admission;
     protected final Faults faults;
+    private final WiringLog log;
     private final String what;
 
-    protected WhiteboardTracker(BundleContext ctx, Class<S> type, Admission admission, Faults faults,
-            String what) {
+    protected WhiteboardTracker(BundleContext ctx, Class<S> type, Wiring wiring, String what) {
         super(ctx, type, null);
-        this.admission = admission;
-        this.faults = faults;
+        this.admission = wiring.admission();
+        this.faults = wiring.faults();
+        this.log = wiring.log();
         this.what = what;
     }
+
+    /** What the trackers share: who is admitted, where faults and wirings are recorded. */
+    public record Wiring(Admission admission, Faults faults, WiringLog log) {}
 
     /** Wires the service into the table; throws when the table refuses it. */
     protected abstract R wire(ServiceReference<S> ref, S service, String module) throws ErrnoException;
@@ -34,8 +38,12 @@ public abstract class WhiteboardTracker<S, R> extends ServiceTracker<S, R> {
     /** Undoes {@link #wire}. */
     protected abstract void unwire(R record);
 
-    /** What the message buffer says was wired: "syscall read (3)". */
-    protected abstract String describe(R record);
+    /** The record as the LKM facility and the message buffer see it. */
+    protected abstract org.modkern.kern.WiredService describe(R record);
+
+    private static String text(org.modkern.kern.WiredService w) {
+        return w.table() + " " + w.name() + (w.value() >= 0 ? " at " + w.value() : "");
+    }
 
     @Override
     public R addingService(ServiceReference<S> ref) {
@@ -44,8 +52,10 @@ public abstract class WhiteboardTracker<S, R> extends ServiceTracker<S, R> {
         }
         String module = Admission.moduleName(ref.getBundle());
         if (!admission.admits(ref.getBundle())) {
-            faults.log("ignoring a " + what + " of bundle " + ref.getBundle().getSymbolicName()
-                    + ": it is not a loaded module (load it with modload)");
+            String why = "ignoring a " + what + " of bundle " + ref.getBundle().getSymbolicName()
+                    + ": it is not a loaded module (load it with modload)";
+            faults.log(why);
+            log.refused(ref.getBundle(), why);
             return null;
         }
         S service = context.getService(ref);
@@ -55,10 +65,13 @@ public abstract class WhiteboardTracker<S, R> extends ServiceTracker<S, R> {
         try {
             R r = wire(ref, service, module);
             faults.register(service, module);
-            faults.log(module + ": wired " + describe(r));
+            log.wired(ref.getBundle(), describe(r));
+            faults.log(module + ": wired " + text(describe(r)));
             return r;
         } catch (ErrnoException | RuntimeException e) {
-            faults.log(module + ": refused its " + what + ": " + e.getMessage());
+            String why = module + ": refused its " + what + ": " + e.getMessage();
+            faults.log(why);
+            log.refused(ref.getBundle(), why);
             context.ungetService(ref);
             return null;
         }
@@ -72,7 +85,10 @@ public abstract class WhiteboardTracker<S, R> extends ServiceTracker<S, R> {
     @Override
     public void removedService(ServiceReference<S> ref, R record) {
         unwire(record);
-        faults.log("unwired " + describe(record));
+        if (ref.getBundle() != null) {
+            log.unwired(ref.getBundle(), describe(record));
+        }
+        faults.log("unwired " + text(describe(record)));
         context.ungetService(ref);
     }
 

@@ -35,6 +35,8 @@ public class SysentTableTest {
         SysentEntry b = new SysentEntry((p, x) -> 2, "b", "modB");
         t.install(3, a);
         t.install(3, b);
+        assertSame(a.handler(), t.next(3, b.handler()));
+        assertSame(read, t.next(3, a.handler()));
         assertEquals("modB", t.owner(3));
         assertEquals(2, t.depth(3));
         // A module below the top goes first: the top stays, and later removal skips it.
@@ -42,6 +44,7 @@ public class SysentTableTest {
         assertEquals("modB", t.owner(3));
         t.remove(3, b);
         assertSame(read, t.handler(3));
+        assertEquals(null, t.next(3, b.handler()));
         assertEquals(0, t.depth(3));
     }
 

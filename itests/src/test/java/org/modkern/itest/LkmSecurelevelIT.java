@@ -1,0 +1,49 @@
+package org.modkern.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.nio.file.Path;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+/** Above securelevel 0 no path loads or unloads a module (its own class: the level never comes down). */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class LkmSecurelevelIT extends KernelTestSupport {
+
+    @Test
+    public void aboveZeroNothingLoadsOrUnloads() throws Exception {
+        String hello = System.getProperty("module.hello");
+        String opencount = System.getProperty("module.opencount");
+        gogo("lkm:modload " + opencount);
+        assertEquals("kern.securelevel: 0 -> 1\n", gogo("kern:sysctl kern.securelevel=1"));
+        String table = gogo("lkm:modstat");
+        expect("lkm:modload " + hello, "modload: EPERM: securelevel is 1: no module can be loaded");
+        expect("lkm:modunload -n opencount", "modunload: EPERM: securelevel is 1: no module can be unloaded");
+        expect("kern:sysctl kern.securelevel=0", "EPERM");
+        Bundle around = context.installBundle(Path.of(hello).toUri().toString());
+        try {
+            around.start();
+            assertEquals("installing around the facility wires nothing", "lkmnosys", kernel.sysent("netbsd").name(210));
+        } finally {
+            around.uninstall();
+        }
+        assertEquals(table, gogo("lkm:modstat"));
+        assertTrue(gogo("lkm:modstat -n opencount").contains(" opencount\n"));
+    }
+
+    private void expect(String command, String message) throws Exception {
+        try {
+            gogo(command);
+            fail(command + " succeeded");
+        } catch (Exception e) {
+            assertTrue(command + ": " + e.getMessage(), String.valueOf(e.getMessage()).startsWith(message));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.modkern.kernel.internal.shell;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import org.modkern.kern.ErrnoException;
+import org.modkern.kern.Sig;
+import org.modkern.kernel.internal.KernelImpl;
+import org.modkern.kernel.internal.StreamTerminal;
+import org.modkern.kernel.internal.proc.ProcImpl;
+import org.modkern.kernel.internal.vfs.FileDesc;
+import org.modkern.kernel.internal.vfs.KFile;
+import org.modkern.kernel.internal.vfs.OFlags;
+
+/**
+ * Running a program for the operator (kern:run) or for the LKM facility (post-install programs):
+ * a child of proc0 as root, descriptors 0, 1, 2 open on /dev/console, a terminal of the caller's
+ * streams; the caller's interrupt (Ctrl-C) becomes SIGINT for the program.
+ */
+public final class OperatorRun {
+    private static final String[] ENV = {"PATH=/bin:/sbin:/usr/bin:/usr/sbin", "HOME=/", "USER=root",
+        "TERM=dumb", "SHELL=/bin/sh"};
+
+    private OperatorRun() {}
+
+    /**
+     * @param jline the Gogo session's terminal, or null
+     * @return the wait status
+     */
+    public static int run(KernelImpl k, String[] argv, InputStream in, OutputStream out, Object jline)
+            throws ErrnoException, InterruptedException {
+        StreamTerminal term = new StreamTerminal(in, out, jline);
+        ProcImpl proc0 = k.procs.proc0();
+        try {
+            ProcImpl p = k.spawner.spawn(proc0, argv[0], argv, ENV, List.of(), term, consoleFds(k, proc0));
+            return await(k, p);
+        } finally {
+            term.close();
+        }
+    }
+
+    /** Descriptors 0, 1 and 2 open on /dev/console, as init gives its children. */
+    private static FileDesc consoleFds(KernelImpl k, ProcImpl proc0) throws ErrnoException {
+        FileDesc fds = new FileDesc();
+        try {
+            for (int i = 0; i < 3; i++) {
+                KFile f = k.vfs.open(proc0, "/dev/console", OFlags.O_RDWR, 0);
+                fds.alloc(f, i);
+            }
+        } catch (ErrnoException e) {
+            for (KFile f : fds.removeAll(false)) {
+                f.release();
+            }
+            throw new ErrnoException(e.errno(), "cannot open the console: " + e.detail());
+        }
+        return fds;
+    }
+
+    /** Waits for the program; an interrupt sends it SIGINT, then waits on and re-asserts the interrupt. */
+    private static int await(KernelImpl k, ProcImpl p) throws InterruptedException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return k.procs.waitOperator(p);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    p.psignal(Sig.SIGINT);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
