@@ -42,5 +42,15 @@ run
 [[ "$(cat "$tmp/status")" == 0 ]]
 check "no terminal and empty stdin exits 0" $?
 
+mods=distribution/target/modkern/modules
+run -c "lkm:modload $mods/sys-hello.jar; lkm:modstat; kern:run /usr/bin/syscall 210 5; lkm:modunload -n hello; kern:run /usr/bin/syscall 210 5"
+grep -Eq '^SYSCALL +[0-9]+ 210 .* hello$' "$tmp/out" && grep -Eq '^210 -> [0-9]+$' "$tmp/out" \
+  && grep -q 'syscall: 210: ENOSYS' "$tmp/out" && [[ "$(cat "$tmp/status")" != 0 ]]
+check "a sample module loads, its call works, and after modunload the call is ENOSYS" $?
+
+run -c "kern:sysctl kern.securelevel=1; lkm:modload $mods/sys-hello.jar"
+[[ "$(cat "$tmp/status")" != 0 ]] && grep -q 'modload: EPERM: securelevel is 1' "$tmp/err"
+check "above securelevel 0 lkm:modload says EPERM" $?
+
 echo "$pass passed, $fail failed"
 [[ $fail == 0 ]]

@@ -85,10 +85,10 @@ public final class LkmFacility implements ModuleAdmission {
         }
     }
 
-    /** The size of a bundle installed from a file, in KiB; 0 when it came from elsewhere. */
+    /** The size of a bundle installed from a file (or by reference to one), in KiB; else 0. */
     private static int sizeKiB(Bundle b) {
         try {
-            java.net.URI uri = java.net.URI.create(b.getLocation());
+            java.net.URI uri = java.net.URI.create(b.getLocation().replaceFirst("^reference:", ""));
             return "file".equals(uri.getScheme())
                     ? (int) ((java.nio.file.Files.size(java.nio.file.Path.of(uri)) + 1023) / 1024) : 0;
         } catch (IllegalArgumentException | java.io.IOException | java.nio.file.FileSystemNotFoundException e) {
