@@ -78,8 +78,11 @@ final class FrameworkRunner {
         List<Bundle> order = new ArrayList<>(bundles);
         // libraries and runtime services first, our own bundles after them
         order.sort(Comparator.comparing(b -> ownBundle(b) ? 1 : 0));
+        // Bundles another bundle starts when it is ready (FileInstall: the LKM facility, once its
+        // installer for module jars is registered, so no module is installed around it).
+        java.util.Set<String> noStart = java.util.Set.of(config.get("modkern.launcher.nostart", "").split("\\s*,\\s*"));
         for (Bundle b : order) {
-            if (!isFragment(b) && !GOGO_JLINE.equals(b.getSymbolicName())) {
+            if (!isFragment(b) && !GOGO_JLINE.equals(b.getSymbolicName()) && !noStart.contains(b.getSymbolicName())) {
                 startBundle(b);
             }
         }

@@ -51,6 +51,9 @@ public abstract class KernelTestSupport {
                         "org.modkern.dev.console", "org.modkern.exec.native", PROBE)),
                 frameworkProperty("modkern.root.image").value(System.getProperty("modkern.root.image")),
                 frameworkProperty("modkern.lkm.timeout").value("1500"),
+                frameworkProperty("felix.fileinstall.dir").value(System.getProperty("modkern.lkm.d")),
+                frameworkProperty("felix.fileinstall.poll").value("200"),
+                systemProperty("modkern.lkm.d").value(System.getProperty("modkern.lkm.d", "")),
                 // Pax Exam's own logging goes to System.out, which Gogo redirects into the session.
                 systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"),
                 systemProperty("module.hello").value(System.getProperty("module.hello", "")),
@@ -59,6 +62,8 @@ public abstract class KernelTestSupport {
                 file("bundle.component"), file("bundle.promise"), file("bundle.function"),
                 file("bundle.scr"), file("bundle.gogo"), file("bundle.kernel"), file("bundle.lkm"),
                 file("bundle.libc"), file("bundle.tmpfs"), file("bundle.console"), file("bundle.native"),
+                // Started by the LKM facility once its installer for module jars is registered.
+                file("bundle.fileinstall").noStart(),
                 junitBundles(),
                 cleanCaches(true));
     }

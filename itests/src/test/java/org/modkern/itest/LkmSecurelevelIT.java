@@ -34,6 +34,21 @@ public class LkmSecurelevelIT extends KernelTestSupport {
         } finally {
             around.uninstall();
         }
+        expect("kern:run /sbin/modload /usr/lkm/sys-hello.jar", "/sbin/modload exited with status 1");
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("modkern.lkm.d"));
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.copy(java.nio.file.Path.of(hello), dir.resolve("secure.jar"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try {
+            long end = System.currentTimeMillis() + 10_000;
+            while (kernel.messages().stream().noneMatch(l -> l.contains("lkm.d: secure.jar not loaded: modload: EPERM")
+                    || l.contains("lkm.d: secure.jar not loaded: EPERM"))) {
+                assertTrue("the drop-in folder said why", System.currentTimeMillis() < end);
+                Thread.sleep(50);
+            }
+        } finally {
+            java.nio.file.Files.delete(dir.resolve("secure.jar"));
+        }
         assertEquals(table, gogo("lkm:modstat"));
         assertTrue(gogo("lkm:modstat -n opencount").contains(" opencount\n"));
     }

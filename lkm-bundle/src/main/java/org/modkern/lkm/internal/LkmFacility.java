@@ -55,6 +55,7 @@ public final class LkmFacility implements ModuleAdmission {
         this.table = new ModuleTable(intProperty("modkern.lkm.max", 64));
         this.timeoutMillis = intProperty("modkern.lkm.timeout", 5000);
         enterBootSet();
+        DevLkmNode.makeWhenAttached(kernel, ctx.getBundle());
     }
 
     private int intProperty(String name, int dflt) {
@@ -185,6 +186,23 @@ public final class LkmFacility implements ModuleAdmission {
             }
         }
         kernel.log("lkm: load of " + name + " failed, rolled back: " + why.getMessage());
+    }
+
+    /** LMRESERV: holds an id for {@code name} until {@link #release} (a load re-reserves it). */
+    public int reserve(String name) throws ErrnoException {
+        synchronized (transactions) {
+            checkSecurelevel("loaded");
+            return table.reserve(name);
+        }
+    }
+
+    public void release(int id) {
+        table.release(id);
+    }
+
+    /** The securelevel gate, for /dev/lkm's other writing ioctls. */
+    public void checkWritable() throws ErrnoException {
+        checkSecurelevel("loaded or unloaded");
     }
 
     /** modunload: by id (name null) or by name; refuses with EBUSY while anything holds the module. */

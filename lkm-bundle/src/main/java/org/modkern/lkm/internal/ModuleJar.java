@@ -42,6 +42,11 @@ public record ModuleJar(Path path, byte[] bytes, String symbolicName, String nam
         } catch (IOException e) {
             throw new ErrnoException(Errno.EIO, path + ": " + e.getMessage());
         }
+        return of(bytes, path);
+    }
+
+    /** Checks module bytes that came from elsewhere (/dev/lkm's load buffer); {@code origin} names them. */
+    public static ModuleJar of(byte[] bytes, Path path) throws ErrnoException {
         Manifest mf;
         try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(bytes))) {
             mf = in.getManifest();

@@ -1,0 +1,76 @@
+package org.modkern.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** /dev/lkm and the programs inside the system that use it: /sbin/modload, modunload, modstat. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DevLkmIT extends KernelTestSupport {
+
+    @Test
+    public void theNodeIsMadeAndModstatInsideMatchesTheOperators() throws Exception {
+        String ls = awaitNode();
+        assertTrue(ls, ls.matches("crw-r-----\\s+1 root\\s+wheel\\s+\\d+,\\s+0 .* /dev/lkm\n"));
+        assertEquals(gogo("lkm:modstat"), gogo("kern:run /sbin/modstat"));
+    }
+
+    @Test
+    public void sbinModloadLoadsAndModunloadUnloads() throws Exception {
+        awaitNode();
+        String out = gogo("kern:run /sbin/modload /usr/lkm/sys-hello.jar");
+        assertTrue(out, out.matches("Module loaded as ID \\d+\n"));
+        try {
+            assertTrue(gogo("kern:run /usr/bin/syscall 210 1").matches("210 -> \\d+\n"));
+            assertEquals(gogo("lkm:modstat"), gogo("kern:run /sbin/modstat"));
+            assertTrue(gogo("kern:run /sbin/modstat -n hello").contains(" 210 "));
+        } finally {
+            gogo("kern:run /sbin/modunload -n hello");
+        }
+        expect("kern:run /usr/bin/syscall 210 1", "/usr/bin/syscall exited with status 1");
+        expect("kern:run /sbin/modload /etc/motd", "/sbin/modload exited with status 1");
+        expect("kern:run /sbin/modunload -n tmpfs", "/sbin/modunload exited with status 1");
+    }
+
+    @Test
+    public void readOnlyAllowsStatOnlyAndOpensAreExclusive() throws Exception {
+        awaitNode();
+        // LMRESERV (0xC0484B04) on a read-only descriptor: EPERM before its argument is even read.
+        String out = gogo("kern:run /bin/sh -c '/usr/bin/syscall 54 3 0xC0484B04 0 3< /dev/lkm 2>&1; true'");
+        assertTrue(out, out.contains("EPERM"));
+        String busy = gogo("kern:run /bin/sh -c '/sbin/modstat 3< /dev/lkm 2>&1; echo status=$?'");
+        assertTrue(busy, busy.contains("modstat: /dev/lkm: Device busy") && busy.contains("status=2"));
+        out = gogo("kern:run /bin/sh -c '/usr/bin/syscall 54 3 0x20004B99 0 3< /dev/lkm 2>&1; true'");
+        assertTrue(out, out.contains("ENOTTY"));
+    }
+
+    private String awaitNode() throws Exception {
+        long end = System.currentTimeMillis() + 10_000;
+        while (true) {
+            try {
+                return gogo("kern:run /bin/ls -l /dev/lkm");
+            } catch (Exception e) {
+                if (System.currentTimeMillis() > end) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private void expect(String command, String message) throws Exception {
+        try {
+            gogo(command);
+            fail(command + " succeeded");
+        } catch (Exception e) {
+            assertTrue(command + ": " + e.getMessage(), String.valueOf(e.getMessage()).startsWith(message));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.modkern.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.function.BooleanSupplier;
+import org.junit.After;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** The drop-in folder: FileInstall hands module jars to the same load transaction as modload. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DropInIT extends KernelTestSupport {
+    private final Path dir = Path.of(System.getProperty("modkern.lkm.d"));
+    private final Path hello = Path.of(System.getProperty("module.hello"));
+
+    @After
+    public void emptyTheFolder() throws Exception {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.delete(f);
+            }
+        }
+        await(() -> !loaded("hello"));
+    }
+
+    @Test
+    public void aJarCopiedInLoadsAndADeletedOneUnloads() throws Exception {
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(".hello.partial");
+        Files.copy(hello, tmp);
+        Files.move(tmp, dir.resolve("hello.jar"), StandardCopyOption.ATOMIC_MOVE);
+        await(() -> loaded("hello"));
+        assertTrue(gogo("kern:run /usr/bin/syscall 210 1").matches("210 -> \\d+\n"));
+        Files.delete(dir.resolve("hello.jar"));
+        await(() -> !loaded("hello"));
+        assertTrue(kernel.messages().stream().anyMatch(l -> l.contains("lkm.d: hello.jar removed: module hello unloaded")));
+    }
+
+    @Test
+    public void aHalfCopiedOrBrokenJarNeverLoadsAndIsRetriedOnlyWhenItChanges() throws Exception {
+        Files.createDirectories(dir);
+        byte[] bytes = Files.readAllBytes(hello);
+        Path target = dir.resolve("late.jar");
+        Files.write(target, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        await(() -> count("lkm.d: late.jar not loaded") == 1);
+        Thread.sleep(1000);
+        assertEquals("a failed load is not retried while the file stays the same", 1, count("lkm.d: late.jar not loaded"));
+        assertFalse(loaded("hello"));
+        Files.write(target, bytes);
+        await(() -> loaded("hello"));
+    }
+
+    private boolean loaded(String name) {
+        try {
+            return gogo("lkm:modstat").contains(" " + name + "\n");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private long count(String text) {
+        return kernel.messages().stream().filter(l -> l.contains(text)).count();
+    }
+
+    private static void await(BooleanSupplier cond) throws InterruptedException {
+        long end = System.currentTimeMillis() + 10_000;
+        while (!cond.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out after 10 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
