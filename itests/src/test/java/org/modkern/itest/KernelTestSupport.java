@@ -41,8 +41,17 @@ public abstract class KernelTestSupport {
     @Inject
     protected Kernel kernel;
 
+    /** What a test class adds to the configuration (framework properties ...). */
+    protected Option[] extra() {
+        return new Option[0];
+    }
+
     @org.ops4j.pax.exam.Configuration
     public Option[] config() {
+        return org.ops4j.pax.exam.OptionUtils.combine(base(), extra());
+    }
+
+    private Option[] base() {
         return options(
                 systemProperty("org.ops4j.pax.url.mvn.localRepository")
                         .value(System.getProperty("org.ops4j.pax.url.mvn.localRepository", "")),

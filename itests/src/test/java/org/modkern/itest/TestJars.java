@@ -15,12 +15,22 @@ final class TestJars {
     private TestJars() {}
 
     static Path jar(Map<String, String> headers, Class<?>... classes) throws Exception {
+        return jar(headers, Map.of(), classes);
+    }
+
+    /** With resources too (a DS component's XML ...), by path in the jar. */
+    static Path jar(Map<String, String> headers, Map<String, String> resources, Class<?>... classes) throws Exception {
         Manifest mf = new Manifest();
         Attributes a = mf.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         headers.forEach(a::putValue);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream out = new JarOutputStream(bytes, mf)) {
+            for (Map.Entry<String, String> r : resources.entrySet()) {
+                out.putNextEntry(new JarEntry(r.getKey()));
+                out.write(r.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
             for (Class<?> c : classes) {
                 String path = c.getName().replace('.', '/') + ".class";
                 out.putNextEntry(new JarEntry(path));

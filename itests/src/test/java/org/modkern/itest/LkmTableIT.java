@@ -1,0 +1,141 @@
+package org.modkern.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Job;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.modkern.itest.modules.BlockingDevice;
+import org.modkern.itest.modules.BrokenComponent;
+import org.modkern.itest.modules.QuietActivator;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** More of modload and modunload: a full table, a failing component, -v, an open device. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class LkmTableIT extends KernelTestSupport {
+
+    @Override
+    protected Option[] extra() {
+        // The boot set's three modules and room for two more.
+        return new Option[] {frameworkProperty("modkern.lkm.max").value("5")};
+    }
+
+    @Test
+    public void aFullTableIsEnomemAndLeavesNothingBehind() throws Exception {
+        Path a = TestJars.module("full.a", "fulla", "misc", QuietActivator.class);
+        Path b = TestJars.module("full.b", "fullb", "misc", QuietActivator.class);
+        Path c = TestJars.module("full.c", "fullc", "misc", QuietActivator.class);
+        gogo("lkm:modload " + a);
+        gogo("lkm:modload " + b);
+        try {
+            int bundles = context.getBundles().length;
+            expect("lkm:modload " + c, "modload: ENOMEM: the module table is full (5 modules");
+            assertEquals(bundles, context.getBundles().length);
+        } finally {
+            gogo("lkm:modunload -n fulla");
+            gogo("lkm:modunload -n fullb");
+        }
+    }
+
+    @Test
+    public void aComponentThatFailsToActivateIsRolledBack() throws Exception {
+        String xml = "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"broken\""
+                + " immediate=\"true\" activate=\"activate\">"
+                + "<implementation class=\"" + BrokenComponent.class.getName() + "\"/>"
+                + "<service><provide interface=\"org.modkern.kern.SyscallHandler\"/></service>"
+                + "<property name=\"syscall.number\" type=\"Integer\" value=\"-1\"/></scr:component>";
+        Path jar = TestJars.jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "broken.component",
+                "Modkern-Module", "broken", "Modkern-Module-Type", "syscall", "Service-Component", "OSGI-INF/broken.xml",
+                "Import-Package", "org.modkern.kern"), Map.of("OSGI-INF/broken.xml", xml), BrokenComponent.class);
+        int bundles = context.getBundles().length;
+        expect("lkm:modload " + jar, "modload: EIO: module broken: component broken failed to activate");
+        assertEquals(bundles, context.getBundles().length);
+        assertEquals("lkmnosys", kernel.sysent("netbsd").name(210));
+    }
+
+    @Test
+    public void verboseNamesTheOptionsAJvmHasNoUseFor() throws Exception {
+        String out = gogo("lkm:modload -v -n -A /netbsd -s -o /tmp/out " + System.getProperty("module.hello"));
+        assertTrue(out, out.contains("-s (symbols), -A /netbsd, -o /tmp/out: no meaning in a JVM"));
+        assertTrue(out, out.contains("is module hello (syscall, bundle org.modkern.sample.hello); not loaded (-n)"));
+    }
+
+    @Test
+    public void aModuleWhoseDeviceIsOpenIsBusyUntilItCloses() throws Exception {
+        Path dev = TestJars.module("blocking.device", "waiter", "dev", BlockingDevice.class);
+        gogo("lkm:modload -p /etc/lkm/record-args " + dev);
+        String recorded = gogo("kern:run /bin/cat /tmp/lkm-args").trim();
+        String major = recorded.split(" ")[2];
+        gogo("kern:run /sbin/mknod /dev/waiter c " + major + " 0");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        CommandSession s = processor.createSession(new ByteArrayInputStream(new byte[0]), ps, ps);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Object> reader = pool.submit(() -> s.execute("kern:run /bin/cat /dev/waiter"));
+            org.osgi.framework.Bundle module = java.util.Arrays.stream(context.getBundles())
+                    .filter(b -> "blocking.device".equals(b.getSymbolicName())).findFirst().orElseThrow();
+            long end = System.currentTimeMillis() + 10_000;
+            while (kernel.inUse(module).isEmpty() && System.currentTimeMillis() < end) {
+                Thread.sleep(20);
+            }
+            String busy = null;
+            try {
+                gogo("lkm:modunload -n waiter");
+                fail("unloaded a module whose device is open");
+            } catch (Exception e) {
+                busy = e.getMessage();
+            }
+            assertTrue(busy, busy != null && busy.contains("device waiter (major " + major + ") is open 1 time"));
+            Job job = s.foregroundJob();
+            if (job != null) {
+                job.interrupt();
+            }
+            try {
+                reader.get(10, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // the interrupted command ends with gogo's InterruptedException
+            }
+        } finally {
+            pool.shutdownNow();
+            s.close();
+        }
+        long end = System.currentTimeMillis() + 10_000;
+        while (true) {
+            try {
+                gogo("lkm:modunload -n waiter");
+                break;
+            } catch (Exception e) {
+                assertTrue(e.getMessage(), System.currentTimeMillis() < end);
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private void expect(String command, String message) throws Exception {
+        try {
+            gogo(command);
+            fail(command + " succeeded");
+        } catch (Exception e) {
+            assertTrue(command + ": " + e.getMessage(), String.valueOf(e.getMessage()).startsWith(message));
+        }
+    }
+}
