@@ -111,6 +111,18 @@ public abstract class KernelTestSupport {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** Runs {@code command}, which must fail with a message starting with {@code message}. */
+    protected void expectFailure(String command, String message) throws Exception {
+        try {
+            gogo(command);
+        } catch (Exception e) {
+            org.junit.Assert.assertTrue(command + ": " + e.getMessage(),
+                    String.valueOf(e.getMessage()).startsWith(message));
+            return;
+        }
+        org.junit.Assert.fail(command + " succeeded");
+    }
+
     /** Registers a system-call handler service from the probe (an admitted module). */
     protected ServiceRegistration<SyscallHandler> handler(int slot, String name, SyscallHandler h) {
         Hashtable<String, Object> props = new Hashtable<>();

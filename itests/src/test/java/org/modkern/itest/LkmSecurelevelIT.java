@@ -2,7 +2,6 @@ package org.modkern.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.nio.file.Path;
 import org.junit.Test;
@@ -24,9 +23,9 @@ public class LkmSecurelevelIT extends KernelTestSupport {
         gogo("lkm:modload " + opencount);
         assertEquals("kern.securelevel: 0 -> 1\n", gogo("kern:sysctl kern.securelevel=1"));
         String table = gogo("lkm:modstat");
-        expect("lkm:modload " + hello, "modload: EPERM: securelevel is 1: no module can be loaded");
-        expect("lkm:modunload -n opencount", "modunload: EPERM: securelevel is 1: no module can be unloaded");
-        expect("kern:sysctl kern.securelevel=0", "EPERM");
+        expectFailure("lkm:modload " + hello, "modload: EPERM: securelevel is 1: no module can be loaded");
+        expectFailure("lkm:modunload -n opencount", "modunload: EPERM: securelevel is 1: no module can be unloaded");
+        expectFailure("kern:sysctl kern.securelevel=0", "EPERM");
         Bundle around = context.installBundle(Path.of(hello).toUri().toString());
         try {
             around.start();
@@ -34,7 +33,7 @@ public class LkmSecurelevelIT extends KernelTestSupport {
         } finally {
             around.uninstall();
         }
-        expect("kern:run /sbin/modload /usr/lkm/sys-hello.jar", "/sbin/modload exited with status 1");
+        expectFailure("kern:run /sbin/modload /usr/lkm/sys-hello.jar", "/sbin/modload exited with status 1");
         java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("modkern.lkm.d"));
         java.nio.file.Files.createDirectories(dir);
         java.nio.file.Files.copy(java.nio.file.Path.of(hello), dir.resolve("secure.jar"),
@@ -53,12 +52,4 @@ public class LkmSecurelevelIT extends KernelTestSupport {
         assertTrue(gogo("lkm:modstat -n opencount").contains(" opencount\n"));
     }
 
-    private void expect(String command, String message) throws Exception {
-        try {
-            gogo(command);
-            fail(command + " succeeded");
-        } catch (Exception e) {
-            assertTrue(command + ": " + e.getMessage(), String.valueOf(e.getMessage()).startsWith(message));
-        }
-    }
 }

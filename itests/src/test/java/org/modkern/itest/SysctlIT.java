@@ -2,7 +2,6 @@ package org.modkern.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -36,12 +35,4 @@ public class SysctlIT extends KernelTestSupport {
         assertEquals("kern.securelevel: 1 -> 2\n", gogo("kern:sysctl kern.securelevel=2"));
     }
 
-    private void expectFailure(String cmd, String errno) throws Exception {
-        try {
-            gogo(cmd);
-            fail(cmd + " succeeded");
-        } catch (Exception e) {
-            assertTrue(e.getMessage(), e.getMessage().startsWith(errno));
-        }
-    }
 }

@@ -4,6 +4,7 @@ import org.modkern.libc.Errors;
 import org.modkern.libc.Libc;
 import org.modkern.libc.SysError;
 import org.modkern.userland.lib.Getopt;
+import org.modkern.userland.lib.Modes;
 
 /**
  * mkdir [-p] [-m mode] directory ...: makes directories (mode 0777 less the umask, or exactly
@@ -20,7 +21,7 @@ public final class Mkdir {
             switch (c) {
                 case 'p' -> parents = true;
                 case 'm' -> {
-                    mode = parseMode(g.optarg());
+                    mode = Modes.parseOctal(g.optarg());
                     if (mode < 0) {
                         sys.err().println("mkdir: invalid file mode: " + g.optarg());
                         return 1;
@@ -99,21 +100,6 @@ public final class Mkdir {
             end--;
         }
         return p.substring(0, end);
-    }
-
-    /** An octal mode (0 to 07777), -1 when it is not one. */
-    static int parseMode(String s) {
-        if (s.isEmpty() || s.length() > 5) {
-            return -1;
-        }
-        int m = 0;
-        for (char c : s.toCharArray()) {
-            if (c < '0' || c > '7') {
-                return -1;
-            }
-            m = m * 8 + (c - '0');
-        }
-        return m > 07777 ? -1 : m;
     }
 
     private static int usage(Libc sys) {

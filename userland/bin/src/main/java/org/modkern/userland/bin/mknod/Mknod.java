@@ -4,6 +4,7 @@ import org.modkern.libc.Libc;
 import org.modkern.libc.Stat;
 import org.modkern.libc.SysError;
 import org.modkern.userland.lib.Getopt;
+import org.modkern.userland.lib.Modes;
 
 /**
  * mknod [-m mode] name [b | c] major minor: makes a block or character device node with
@@ -23,7 +24,7 @@ public final class Mknod {
             if (c != 'm') {
                 return usage(sys);
             }
-            mode = parseMode(g.optarg());
+            mode = Modes.parseOctal(g.optarg());
             if (mode < 0) {
                 sys.err().println("mknod: invalid file mode: " + g.optarg());
                 return 1;
@@ -80,21 +81,6 @@ public final class Mknod {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /** An octal mode (0 to 07777), -1 when it is not one. */
-    static int parseMode(String s) {
-        if (s.isEmpty() || s.length() > 5) {
-            return -1;
-        }
-        int m = 0;
-        for (char c : s.toCharArray()) {
-            if (c < '0' || c > '7') {
-                return -1;
-            }
-            m = m * 8 + (c - '0');
-        }
-        return m > 07777 ? -1 : m;
     }
 
     private static int usage(Libc sys) {
