@@ -46,6 +46,18 @@ public class DropInIT extends KernelTestSupport {
     }
 
     @Test
+    public void aJarReplacedWhileLoadedIsReloaded() throws Exception {
+        Files.createDirectories(dir);
+        Path target = dir.resolve("module.jar");
+        Files.copy(hello, target);
+        await(() -> loaded("hello"));
+        Files.copy(Path.of(System.getProperty("module.opencount")), target, StandardCopyOption.REPLACE_EXISTING);
+        await(() -> loaded("opencount") && !loaded("hello"));
+        Files.delete(target);
+        await(() -> !loaded("opencount"));
+    }
+
+    @Test
     public void aHalfCopiedOrBrokenJarNeverLoadsAndIsRetriedOnlyWhenItChanges() throws Exception {
         Files.createDirectories(dir);
         byte[] bytes = Files.readAllBytes(hello);

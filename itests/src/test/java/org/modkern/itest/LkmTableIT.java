@@ -79,6 +79,69 @@ public class LkmTableIT extends KernelTestSupport {
     }
 
     @Test
+    public void anExecModuleIsBusyWhileAProcessRunsUnderIt() throws Exception {
+        Path spin = TestJars.module("spin.format", "spinexec", "exec", org.modkern.itest.modules.SpinFormat.class,
+                "Import-Package", "org.osgi.framework,org.modkern.exec,org.modkern.kern");
+        gogo("lkm:modload " + spin);
+        gogo("kern:run /bin/sh -c 'echo \"#!spin\" > /tmp/spinner'");
+        gogo("kern:run /usr/bin/syscall 15 /tmp/spinner 493");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        CommandSession s = processor.createSession(new ByteArrayInputStream(new byte[0]), ps, ps);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Object> run = pool.submit(() -> s.execute("kern:run /tmp/spinner"));
+            long end = System.currentTimeMillis() + 10_000;
+            while (!gogo("kern:ps").contains("/tmp/spinner") && System.currentTimeMillis() < end) {
+                Thread.sleep(20);
+            }
+            expectFailure("lkm:modunload -n spinexec", "modunload: EBUSY: module spinexec is in use: process ");
+            Job job = s.foregroundJob();
+            if (job != null) {
+                job.interrupt();
+            }
+            try {
+                run.get(10, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // gogo's InterruptedException
+            }
+        } finally {
+            pool.shutdownNow();
+            s.close();
+        }
+        long end = System.currentTimeMillis() + 10_000;
+        while (true) {
+            try {
+                gogo("lkm:modunload -n spinexec");
+                break;
+            } catch (Exception e) {
+                assertTrue(e.getMessage(), System.currentTimeMillis() < end);
+                Thread.sleep(50);
+            }
+        }
+        expectFailure("kern:run /tmp/spinner", "ENOEXEC: /tmp/spinner: not in a format of a loaded exec module");
+    }
+
+    @Test
+    public void theMiscSampleWiresItselfInAndOut() throws Exception {
+        gogo("lkm:modload " + System.getProperty("module.mischello"));
+        try {
+            assertTrue(gogo("lkm:modstat -n mischello").contains("MISC"));
+            CommandSession s = processor.createSession(new ByteArrayInputStream(new byte[0]), System.out, System.err);
+            try {
+                assertEquals("hello, world, from a misc module", s.execute("hello:greet world"));
+            } finally {
+                s.close();
+            }
+            assertTrue(kernel.messages().stream().anyMatch(l -> l.contains("mischello: loaded")));
+        } finally {
+            gogo("lkm:modunload -n mischello");
+        }
+        assertTrue(kernel.messages().stream().anyMatch(l -> l.contains("mischello: unloaded")));
+        expectFailure("hello:greet world", "Command not found");
+    }
+
+    @Test
     public void aModuleWhoseDeviceIsOpenIsBusyUntilItCloses() throws Exception {
         Path dev = TestJars.module("blocking.device", "waiter", "dev", BlockingDevice.class);
         gogo("lkm:modload -p /etc/lkm/record-args " + dev);
