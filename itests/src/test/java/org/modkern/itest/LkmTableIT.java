@@ -123,6 +123,23 @@ public class LkmTableIT extends KernelTestSupport {
     }
 
     @Test
+    public void aFileSystemModuleIsBusyWhileMounted() throws Exception {
+        Path fs = TestJars.module("tiny.fs", "tinyfs", "vfs", org.modkern.itest.modules.TinyFs.class,
+                "Import-Package", "org.osgi.framework,org.modkern.vfs,org.modkern.kern");
+        gogo("lkm:modload " + fs);
+        gogo("kern:run /bin/mkdir -p /tmp/mnt");
+        // __mount50(type, path, flags, data, data_len) and unmount(path, flags) by number.
+        assertEquals("410 -> 0\n", gogo("kern:run /usr/bin/syscall 410 tinyfs /tmp/mnt 0 0 0"));
+        assertTrue(gogo("kern:mount").contains("tinyfs on /tmp/mnt type tinyfs"));
+        expectFailure("lkm:modunload -n tinyfs",
+                "modunload: EBUSY: module tinyfs is in use: its file system tinyfs is mounted on /tmp/mnt");
+        assertEquals("22 -> 0\n", gogo("kern:run /usr/bin/syscall 22 /tmp/mnt 0"));
+        gogo("lkm:modunload -n tinyfs");
+        assertTrue(gogo("kern:run /bin/sh -c '/usr/bin/syscall 410 tinyfs /tmp/mnt 0 0 0 2>&1; true'")
+                .contains("ENODEV: file system type tinyfs is not loaded"));
+    }
+
+    @Test
     public void theMiscSampleWiresItselfInAndOut() throws Exception {
         gogo("lkm:modload " + System.getProperty("module.mischello"));
         try {

@@ -64,7 +64,7 @@ public final class KernelImpl implements Kernel {
         this.emuls = new EmulSwitch();
         this.execsw = new ExecSwitch(namei, emuls, faults);
         this.spawner = new Spawner(procs, execsw, vfs);
-        emuls.addNative(NativeSysent.create(new SysPath(vfs), new SysProc(procs, spawner)));
+        emuls.addNative(NativeSysent.create(new SysPath(vfs, mounter), new SysProc(procs, spawner)));
         defineSysctls();
     }
 

@@ -16,8 +16,51 @@ import org.modkern.kernel.internal.vfs.VnodeRef;
 public final class SysPath {
     private final VfsCalls vfs;
 
-    public SysPath(VfsCalls vfs) {
+    private final org.modkern.kernel.internal.vfs.Mounter mounter;
+
+    public SysPath(VfsCalls vfs, org.modkern.kernel.internal.vfs.Mounter mounter) {
         this.vfs = vfs;
+        this.mounter = mounter;
+    }
+
+    /**
+     * Implements __mount50(2): (type, path, flags, data, data_len). In the native ABI data is the
+     * option text "name=value,flag,..."; the option from=SOURCE names what is mounted.
+     */
+    public long mount(Proc proc, SyscallArgs a) throws ErrnoException {
+        String type = UserIo.path(proc, a.word(0));
+        String path = UserIo.path(proc, a.word(1));
+        int len = SysFile.count(a, 4);
+        if (len > 4096) {
+            throw new ErrnoException(Errno.EINVAL, "mount options of " + len + " bytes");
+        }
+        byte[] data = new byte[len];
+        if (len > 0) {
+            proc.userSpace().copyin(a.word(3), data, 0, len);
+        }
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        String source = null;
+        for (String o : new String(data, StandardCharsets.UTF_8).replace("\0", "").split(",")) {
+            if (o.isBlank()) {
+                continue;
+            }
+            int eq = o.indexOf('=');
+            String k = eq < 0 ? o.trim() : o.substring(0, eq).trim();
+            String v = eq < 0 ? "" : o.substring(eq + 1).trim();
+            if (k.equals("from")) {
+                source = v;
+            } else {
+                options.put(k, v);
+            }
+        }
+        mounter.mount(p(proc), type, source, path, a.i32(2), options);
+        return 0;
+    }
+
+    /** Implements unmount(2): (path, flags). */
+    public long unmount(Proc proc, SyscallArgs a) throws ErrnoException {
+        mounter.unmount(p(proc), UserIo.path(proc, a.word(0)), a.i32(1));
+        return 0;
     }
 
     private static ProcImpl p(Proc p) {

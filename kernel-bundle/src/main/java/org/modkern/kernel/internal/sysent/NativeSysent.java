@@ -34,6 +34,7 @@ public final class NativeSysent {
         t.define(14, "mknod", path::mknod);
         t.define(15, "chmod", path::chmod);
         t.define(20, "getpid", proc::getpid);
+        t.define(22, "unmount", path::unmount);
         t.define(23, "setuid", proc::setuid);
         t.define(24, "getuid", proc::getuid);
         t.define(25, "geteuid", proc::getuid);
@@ -57,6 +58,7 @@ public final class NativeSysent {
         t.define(199, "lseek", SysFile::lseek);
         t.define(296, "__getcwd", path::getcwd);
         t.define(390, "__getdents30", SysFile::getdents);
+        t.define(410, "__mount50", path::mount);
         t.define(439, "__stat50", path::stat);
         t.define(440, "__fstat50", SysFile::fstat);
         t.define(441, "__lstat50", path::lstat);

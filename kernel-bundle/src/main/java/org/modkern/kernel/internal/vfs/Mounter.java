@@ -55,6 +55,32 @@ public final class Mounter {
         return m;
     }
 
+    /**
+     * Unmounts the file system mounted on {@code path}; root only. EBUSY while another is mounted
+     * below it. (Open files are not yet counted: issue 4 makes unmount refuse them, and -f revoke them.)
+     */
+    public void unmount(ProcImpl p, String path, int flags) throws ErrnoException {
+        if (!p.cred().isRoot()) {
+            throw new ErrnoException(Errno.EPERM, "only root unmounts file systems");
+        }
+        VnodeRef at = namei.lookup(p.nameiCtx(), path, true);
+        Mount m = at.mount();
+        if (!at.isMountRoot() || m.covered() == null) {
+            throw new ErrnoException(Errno.EINVAL, path + ": not a mount point"
+                    + (m.covered() == null ? " (the root file system stays)" : ""));
+        }
+        for (Mount other : mounts.mounts()) {
+            if (other.covered() != null && other.covered().mount() == m) {
+                throw new ErrnoException(Errno.EBUSY, path + ": " + other.path() + " is mounted below it");
+            }
+        }
+        m.vfs().unmount((flags & MNT_FORCE) != 0);
+        mounts.remove(m);
+    }
+
+    /** unmount(2)'s force flag. */
+    public static final int MNT_FORCE = 0x00080000;
+
     private static String canonical(ProcImpl p, String path) {
         if (path.startsWith("/")) {
             String s = path.replaceAll("/+", "/");

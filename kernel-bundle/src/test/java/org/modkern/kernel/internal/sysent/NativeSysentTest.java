@@ -14,7 +14,7 @@ import org.modkern.kernel.internal.sys.SysProc;
 
 /** The native table against NetBSD's numbers: every implemented call, and only those, where NetBSD has it. */
 public class NativeSysentTest {
-    private final SysentTable table = NativeSysent.create(new SysPath(null), new SysProc(null, null));
+    private final SysentTable table = NativeSysent.create(new SysPath(null, null), new SysProc(null, null));
 
     @Test
     public void everyImplementedCallSitsInNetbsdsSlotUnderNetbsdsName() throws Exception {
