@@ -91,6 +91,18 @@ public class LkmIT extends KernelTestSupport {
     }
 
     @Test
+    public void whenEveryLoadableSlotIsTakenTheNextSyscallModuleIsEnfile() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            gogo("lkm:modload " + TestJars.module("slot.taker" + i, "taker" + i, "syscall",
+                    org.modkern.itest.modules.NextSlotActivator.class, "Import-Package", "org.osgi.framework,org.modkern.kern"));
+        }
+        assertEquals("slot.taker9", kernel.sysent("netbsd").name(219));
+        refused(TestJars.module("slot.taker10", "taker10", "syscall", org.modkern.itest.modules.NextSlotActivator.class,
+                "Import-Package", "org.osgi.framework,org.modkern.kern").toString(),
+                "modload: ENFILE: module taker10: the kernel refused it:");
+    }
+
+    @Test
     public void aNameOrBundleLoadedTwiceIsEexist() throws Exception {
         gogo("lkm:modload " + hello());
         try {
