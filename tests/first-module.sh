@@ -15,6 +15,10 @@ awk -v dir="$work/mymod" '
   out != "" { print >> out }
 ' README.md
 
+# The walk-through builds against the kernel's API in the local Maven repository, which mvn verify
+# does not install: put it there, as the first ./modkern does.
+mvn -B -q install -DskipTests -pl kernel-bundle -am >"$work/api.log" 2>&1 || { cat "$work/api.log"; exit 1; }
+
 pass=0 fail=0
 check() { if [[ $2 == 0 ]]; then pass=$((pass + 1)); echo "ok - $1"; else fail=$((fail + 1)); echo "not ok - $1"; fi; }
 
