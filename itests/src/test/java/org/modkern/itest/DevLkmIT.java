@@ -39,6 +39,22 @@ public class DevLkmIT extends KernelTestSupport {
     }
 
     @Test
+    public void closingWithAReservationNotReadyDiscardsIt() throws Exception {
+        awaitNode();
+        String table = gogo("lkm:modstat");
+        String out = gogo("kern:run /usr/tests/lkmreserve hello");
+        assertTrue(out, out.matches("reserved slot \\d+\n"));
+        String slot = out.replaceAll("\\D", "");
+        assertEquals(table, gogo("lkm:modstat"));
+        String loaded = gogo("lkm:modload " + System.getProperty("module.hello"));
+        try {
+            assertEquals("the reserved id and name were freed at close", "Module loaded as ID " + slot + "\n", loaded);
+        } finally {
+            gogo("lkm:modunload -n hello");
+        }
+    }
+
+    @Test
     public void readOnlyAllowsStatOnlyAndOpensAreExclusive() throws Exception {
         awaitNode();
         // LMRESERV (0xC0484B04) on a read-only descriptor: EPERM before its argument is even read.
