@@ -111,6 +111,54 @@ public abstract class KernelTestSupport {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** A command running in a session of its own, as at a second terminal; close() is Ctrl-C there. */
+    protected final class Background implements AutoCloseable {
+        private final CommandSession session;
+        private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        private final java.util.concurrent.Future<Object> result;
+
+        Background(String command) {
+            PrintStream ps = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            session = processor.createSession(new ByteArrayInputStream(new byte[0]), ps, ps);
+            result = pool.submit(() -> session.execute(command));
+        }
+
+        @Override
+        public void close() {
+            org.apache.felix.service.command.Job job = session.foregroundJob();
+            if (job != null) {
+                job.interrupt();
+            }
+            try {
+                result.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // an interrupted command ends with gogo's InterruptedException
+            }
+            pool.shutdownNow();
+            session.close();
+        }
+    }
+
+    protected Background background(String command) {
+        return new Background(command);
+    }
+
+    /** Runs {@code command} until it succeeds, for at most 10 s. */
+    protected void eventually(String command) throws Exception {
+        long end = System.currentTimeMillis() + 10_000;
+        while (true) {
+            try {
+                gogo(command);
+                return;
+            } catch (Exception e) {
+                if (System.currentTimeMillis() > end) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
     /** Runs {@code command}, which must fail with a message starting with {@code message}. */
     protected void expectFailure(String command, String message) throws Exception {
         try {

@@ -6,17 +6,9 @@ import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.apache.felix.service.command.CommandSession;
-import org.apache.felix.service.command.Job;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.modkern.itest.modules.BlockingDevice;
@@ -85,40 +77,14 @@ public class LkmTableIT extends KernelTestSupport {
         gogo("lkm:modload " + spin);
         gogo("kern:run /bin/sh -c 'echo \"#!spin\" > /tmp/spinner'");
         gogo("kern:run /usr/bin/syscall 15 /tmp/spinner 493");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        CommandSession s = processor.createSession(new ByteArrayInputStream(new byte[0]), ps, ps);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<Object> run = pool.submit(() -> s.execute("kern:run /tmp/spinner"));
+        try (Background spinner = background("kern:run /tmp/spinner")) {
             long end = System.currentTimeMillis() + 10_000;
             while (!gogo("kern:ps").contains("/tmp/spinner") && System.currentTimeMillis() < end) {
                 Thread.sleep(20);
             }
             expectFailure("lkm:modunload -n spinexec", "modunload: EBUSY: module spinexec is in use: process ");
-            Job job = s.foregroundJob();
-            if (job != null) {
-                job.interrupt();
-            }
-            try {
-                run.get(10, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // gogo's InterruptedException
-            }
-        } finally {
-            pool.shutdownNow();
-            s.close();
         }
-        long end = System.currentTimeMillis() + 10_000;
-        while (true) {
-            try {
-                gogo("lkm:modunload -n spinexec");
-                break;
-            } catch (Exception e) {
-                assertTrue(e.getMessage(), System.currentTimeMillis() < end);
-                Thread.sleep(50);
-            }
-        }
+        eventually("lkm:modunload -n spinexec");
         expectFailure("kern:run /tmp/spinner", "ENOEXEC: /tmp/spinner: not in a format of a loaded exec module");
     }
 
@@ -165,49 +131,17 @@ public class LkmTableIT extends KernelTestSupport {
         String recorded = gogo("kern:run /bin/cat /tmp/lkm-args").trim();
         String major = recorded.split(" ")[2];
         gogo("kern:run /sbin/mknod /dev/waiter c " + major + " 0");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        CommandSession s = processor.createSession(new ByteArrayInputStream(new byte[0]), ps, ps);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try {
-            Future<Object> reader = pool.submit(() -> s.execute("kern:run /bin/cat /dev/waiter"));
+        try (Background reader = background("kern:run /bin/cat /dev/waiter")) {
             org.osgi.framework.Bundle module = java.util.Arrays.stream(context.getBundles())
                     .filter(b -> "blocking.device".equals(b.getSymbolicName())).findFirst().orElseThrow();
             long end = System.currentTimeMillis() + 10_000;
             while (kernel.inUse(module).isEmpty() && System.currentTimeMillis() < end) {
                 Thread.sleep(20);
             }
-            String busy = null;
-            try {
-                gogo("lkm:modunload -n waiter");
-                fail("unloaded a module whose device is open");
-            } catch (Exception e) {
-                busy = e.getMessage();
-            }
-            assertTrue(busy, busy != null && busy.contains("device waiter (major " + major + ") is open 1 time"));
-            Job job = s.foregroundJob();
-            if (job != null) {
-                job.interrupt();
-            }
-            try {
-                reader.get(10, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // the interrupted command ends with gogo's InterruptedException
-            }
-        } finally {
-            pool.shutdownNow();
-            s.close();
+            expectFailure("lkm:modunload -n waiter",
+                    "modunload: EBUSY: module waiter is in use: device waiter (major " + major + ") is open 1 time");
         }
-        long end = System.currentTimeMillis() + 10_000;
-        while (true) {
-            try {
-                gogo("lkm:modunload -n waiter");
-                break;
-            } catch (Exception e) {
-                assertTrue(e.getMessage(), System.currentTimeMillis() < end);
-                Thread.sleep(50);
-            }
-        }
+        eventually("lkm:modunload -n waiter");
     }
 
 }
