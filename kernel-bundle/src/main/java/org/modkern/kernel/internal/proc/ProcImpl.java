@@ -128,7 +128,7 @@ public final class ProcImpl implements Proc {
                 return;
             }
             case STOP -> {
-                // Job control is not implemented; a stop signal is ignored rather than hanging.
+                // No job control (stopped processes): a stop signal is ignored rather than leaving the process hung.
                 return;
             }
             default -> {

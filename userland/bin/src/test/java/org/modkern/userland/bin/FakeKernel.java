@@ -420,28 +420,11 @@ public final class FakeKernel {
 
     // ---- the trap ------------------------------------------------------------------------------
 
-    private final class FakeTrap implements Trap {
+    private final class FakeTrap extends FakeTrapBase {
         private final Proc p;
-        private final byte[][] segs = new byte[SEGMENTS][];
-        private int errno;
 
         FakeTrap(Proc p) {
             this.p = p;
-        }
-
-        @Override
-        public void lend(int seg, byte[] buf) {
-            segs[seg] = buf;
-        }
-
-        @Override
-        public int errno() {
-            return errno;
-        }
-
-        @Override
-        public String errorDetail() {
-            return null;
         }
 
         private byte[] seg(long addr) {

@@ -195,29 +195,11 @@ final class FakeLkmKernel {
         image = null;
     }
 
-    private final class FakeTrap implements Trap {
+    private final class FakeTrap extends org.modkern.userland.bin.FakeTrapBase {
         private final Map<Integer, Open> fds;
-        private final byte[][] segs = new byte[SEGMENTS][];
-        private int errno;
-        private String detail;
 
         FakeTrap(Map<Integer, Open> fds) {
             this.fds = fds;
-        }
-
-        @Override
-        public void lend(int seg, byte[] buf) {
-            segs[seg] = buf;
-        }
-
-        @Override
-        public int errno() {
-            return errno;
-        }
-
-        @Override
-        public String errorDetail() {
-            return detail;
         }
 
         @Override
