@@ -46,8 +46,13 @@ final class ScriptRunner {
             }
             Object result;
             try {
+                // Host paths a script can build on: the distribution, and the script's own folder.
+                session.put("MODKERN_HOME", config.home.toString());
                 if (scriptUri != null) {
                     session.put("0", scriptUri);
+                    if ("file".equals(scriptUri.getScheme())) {
+                        session.put("SCRIPT_DIR", Paths.get(scriptUri).toAbsolutePath().getParent().toString());
+                    }
                 }
                 if (args != null) {
                     session.put("args", new ArrayList<>(args));

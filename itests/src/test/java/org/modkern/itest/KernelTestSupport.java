@@ -68,6 +68,7 @@ public abstract class KernelTestSupport {
                 systemProperty("module.hello").value(System.getProperty("module.hello", "")),
                 systemProperty("module.opencount").value(System.getProperty("module.opencount", "")),
                 systemProperty("module.mischello").value(System.getProperty("module.mischello", "")),
+                systemProperty("modkern.itest.hostdir").value(System.getProperty("modkern.itest.hostdir", "")),
                 file("bundle.component"), file("bundle.promise"), file("bundle.function"),
                 file("bundle.scr"), file("bundle.gogo"), file("bundle.kernel"), file("bundle.lkm"),
                 file("bundle.libc"), file("bundle.tmpfs"), file("bundle.console"), file("bundle.native"),

@@ -44,4 +44,31 @@ public interface Kernel {
      * @throws ErrnoException when it cannot be started (ENOENT, ENOEXEC ...)
      */
     int run(String[] argv, InputStream in, OutputStream out) throws ErrnoException;
+
+    /**
+     * The process whose thread is calling (BSD's curproc): the caller of the system call being
+     * served, or null on a thread that is not a process's (the operator's shell, a service thread).
+     */
+    Proc curproc();
+
+    /** Snapshots of every process, lowest pid first (procfs, ps). */
+    List<ProcInfo> processes();
+
+    /** A snapshot of process {@code pid}, or null when there is none. */
+    ProcInfo process(int pid);
+
+    /** The value of sysctl node {@code name} ("kern.hostname"); ENOENT for an unknown name. */
+    String sysctl(String name) throws ErrnoException;
+
+    /**
+     * Sets sysctl node {@code name} on behalf of {@code by}, with the same checks as sysctl(8):
+     * EPERM for a read-only node or a caller that is not root, EINVAL for a bad value.
+     */
+    void sysctl(Proc by, String name, String value) throws ErrnoException;
+
+    /**
+     * Opens file {@code path} of the emulated system as process {@code p} would (its root, its cwd,
+     * its permissions), for reading, or reading and writing when {@code write}.
+     */
+    org.modkern.vfs.OpenFile openFile(Proc p, String path, boolean write) throws ErrnoException;
 }

@@ -17,4 +17,14 @@ public interface Terminal {
     int read(byte[] buf, int off, int len) throws ErrnoException;
 
     void write(byte[] buf, int off, int len) throws ErrnoException;
+
+    /** A copy of the terminal's modes (TIOCGETA); ENOTTY where the terminal has none. */
+    default Termios getattr() throws ErrnoException {
+        throw new ErrnoException(Errno.ENOTTY, "this terminal has no modes");
+    }
+
+    /** Sets the terminal's modes (TIOCSETA); {@code flush} drops typed input not yet read (TIOCSETAF). */
+    default void setattr(Termios t, boolean flush) throws ErrnoException {
+        throw new ErrnoException(Errno.ENOTTY, "this terminal has no modes");
+    }
 }

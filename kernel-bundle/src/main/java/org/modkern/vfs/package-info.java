@@ -8,7 +8,7 @@
  * a path, only names within a directory.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.modkern.vfs;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,7 +4,7 @@
  * transactions and the modload/modunload/modstat commands live in this bundle's private packages.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.modkern.lkm;
 
 import org.osgi.annotation.bundle.Export;

@@ -20,6 +20,7 @@ final class Tap {
             failed++;
         }
         sys.out().println((cond ? "ok " : "not ok ") + n + " - " + what);
+        sys.flush();
     }
 
     /** Passes when {@code call} fails with errno {@code errnoName}. */

@@ -19,8 +19,11 @@ import org.modkern.kernel.internal.exec.EmulSwitch;
 import org.modkern.kernel.internal.exec.ExecSwitch;
 import org.modkern.kernel.internal.exec.Spawner;
 import org.modkern.kernel.internal.proc.ProcImpl;
+import org.modkern.kernel.internal.proc.ProcSnapshot;
+import org.modkern.kernel.internal.vfs.KernelOpenFile;
 import org.modkern.kernel.internal.proc.ProcessTable;
 import org.modkern.kernel.internal.specfs.DevSwitch;
+import org.modkern.kernel.internal.sys.SysMount;
 import org.modkern.kernel.internal.sys.SysPath;
 import org.modkern.kernel.internal.sys.SysProc;
 import org.modkern.kernel.internal.sysent.NativeSysent;
@@ -64,7 +67,8 @@ public final class KernelImpl implements Kernel {
         this.emuls = new EmulSwitch();
         this.execsw = new ExecSwitch(namei, emuls, faults);
         this.spawner = new Spawner(procs, execsw, vfs);
-        emuls.addNative(NativeSysent.create(new SysPath(vfs, mounter), new SysProc(procs, spawner)));
+        emuls.addNative(NativeSysent.create(new SysPath(vfs), new SysMount(mounter, mounts, namei, procs),
+                new SysProc(procs, spawner)));
         defineSysctls();
     }
 
@@ -171,4 +175,45 @@ public final class KernelImpl implements Kernel {
         }
     }
 
+    @Override
+    public org.modkern.kern.Proc curproc() {
+        return ProcImpl.current();
+    }
+
+    @Override
+    public List<org.modkern.kern.ProcInfo> processes() {
+        List<org.modkern.kern.ProcInfo> out = new ArrayList<>();
+        for (ProcImpl p : procs.list()) {
+            out.add(ProcSnapshot.of(p, vfs));
+        }
+        return out;
+    }
+
+    @Override
+    public org.modkern.kern.ProcInfo process(int pid) {
+        ProcImpl p = procs.find(pid);
+        return p == null ? null : ProcSnapshot.of(p, vfs);
+    }
+
+    @Override
+    public String sysctl(String name) throws ErrnoException {
+        return sysctl.get(name);
+    }
+
+    @Override
+    public void sysctl(org.modkern.kern.Proc by, String name, String value) throws ErrnoException {
+        if (!(by instanceof ProcImpl p)) {
+            throw new ErrnoException(Errno.EINVAL, "sysctl set needs a process");
+        }
+        sysctl.set(p, name, value);
+    }
+
+    @Override
+    public org.modkern.vfs.OpenFile openFile(org.modkern.kern.Proc by, String path, boolean write)
+            throws ErrnoException {
+        if (!(by instanceof ProcImpl p)) {
+            throw new ErrnoException(Errno.EINVAL, "openFile needs a process");
+        }
+        return KernelOpenFile.open(vfs, p, path, write);
+    }
 }

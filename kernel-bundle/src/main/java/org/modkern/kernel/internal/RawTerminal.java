@@ -1,15 +1,16 @@
 package org.modkern.kernel.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import org.modkern.kern.Termios;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 
 /**
  * The interactive prompt's jline terminal, driven through reflection (the kernel does not depend
- * on jline): raw mode with timed reads while a program reads the console, and a minimal line
- * discipline in its place — echo, erase (DEL, ^H), kill line (^U), end of input (^D). ^C stays a
- * signal of the host terminal, which Gogo turns into an interrupt of the command.
+ * on jline): raw mode with timed reads while a program reads the console, the kernel's
+ * {@link LineDiscipline} in place of the host's. ^C usually stays a signal of the host terminal,
+ * which Gogo turns into an interrupt of the command; where it arrives as a byte, the line
+ * discipline makes it SIGINT itself.
  */
 final class RawTerminal {
     private static final int READ_EXPIRED = -2;
@@ -20,7 +21,7 @@ final class RawTerminal {
     private final Method timedRead;
     private final Method enterRawMode;
     private final Method setAttributes;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final LineDiscipline ldisc = new LineDiscipline();
     private Object saved;
 
     private RawTerminal(Object terminal, InputStream in, Method timedRead, Method enterRawMode,
@@ -51,60 +52,34 @@ final class RawTerminal {
     }
 
     /**
-     * Reads one line (with its newline), or what precedes a ^D; an empty array at end of input.
-     * Returns null when {@code stillWanted} turns false while no line is being typed.
+     * Reads what the line discipline hands over: a line in canonical mode, a byte otherwise; an
+     * empty array at end of input. Returns null when {@code stillWanted} turns false while no line
+     * is being typed.
      *
+     * @param modes the terminal's current modes, read at each byte
      * @param echo where typed characters are echoed
+     * @param interrupt what VINTR does
      */
-    synchronized byte[] readLine(java.util.function.BooleanSupplier stillWanted, Echo echo)
-            throws IOException {
+    synchronized byte[] read(java.util.function.BooleanSupplier stillWanted, java.util.function.Supplier<Termios> modes,
+            LineDiscipline.Echo echo, Runnable interrupt) throws IOException {
         raw();
         while (true) {
             int c = read();
             if (c == READ_EXPIRED) {
-                if (line.size() == 0 && !stillWanted.getAsBoolean()) {
+                if (ldisc.pending().length == 0 && !stillWanted.getAsBoolean()) {
                     return null;
                 }
                 continue;
             }
             if (c < 0) {
-                return take();
+                byte[] rest = ldisc.pending();
+                return rest;
             }
-            switch (c) {
-                case '\r', '\n' -> {
-                    line.write('\n');
-                    echo.write(new byte[] {'\r', '\n'});
-                    return take();
-                }
-                case 0x04 -> {
-                    return take();
-                }
-                case 0x7f, 0x08 -> {
-                    if (line.size() > 0) {
-                        byte[] b = line.toByteArray();
-                        line.reset();
-                        line.write(b, 0, b.length - 1);
-                        echo.write(new byte[] {'\b', ' ', '\b'});
-                    }
-                }
-                case 0x15 -> {
-                    for (int i = 0; i < line.size(); i++) {
-                        echo.write(new byte[] {'\b', ' ', '\b'});
-                    }
-                    line.reset();
-                }
-                default -> {
-                    line.write(c);
-                    echo.write(new byte[] {(byte) c});
-                }
+            byte[] out = ldisc.input(c, modes.get(), echo, interrupt);
+            if (out != null) {
+                return out;
             }
         }
-    }
-
-    private byte[] take() {
-        byte[] b = line.toByteArray();
-        line.reset();
-        return b;
     }
 
     private int read() throws IOException {
@@ -137,9 +112,5 @@ final class RawTerminal {
         }
     }
 
-    /** Where echo goes. */
-    @FunctionalInterface
-    interface Echo {
-        void write(byte[] b) throws IOException;
-    }
+
 }

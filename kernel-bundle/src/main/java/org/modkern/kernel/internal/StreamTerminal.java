@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.Terminal;
+import org.modkern.kern.Termios;
 
 /**
  * The operator's terminal as processes see it: the Gogo session's input and output. Host input
@@ -33,6 +34,8 @@ public final class StreamTerminal implements Terminal {
     private int pendingOff;
     private boolean pumping;
     private boolean eof;
+    private volatile Termios modes = Termios.defaults();
+    private volatile Runnable interrupt = () -> { };
 
     /**
      * @param jline the Gogo session's {@code .terminal} (a jline Terminal) or null: with it, reads
@@ -118,7 +121,7 @@ public final class StreamTerminal implements Terminal {
         byte[] chunk;
         try {
             if (raw != null) {
-                chunk = raw.readLine(() -> waiting > 0, this::echo);
+                chunk = raw.read(() -> waiting > 0, () -> modes, this::echo, () -> interrupt.run());
                 if (chunk == null) {
                     stopPumping();
                     return;
@@ -150,6 +153,27 @@ public final class StreamTerminal implements Terminal {
         synchronized (pumpLock) {
             pumping = false;
             pumpLock.notifyAll();
+        }
+    }
+
+    /** What VINTR typed at the terminal does: signal its foreground processes. */
+    public void onInterrupt(Runnable r) {
+        this.interrupt = r;
+    }
+
+    @Override
+    public Termios getattr() {
+        return modes.copy();
+    }
+
+    @Override
+    public void setattr(Termios t, boolean flush) {
+        modes = t.copy();
+        if (flush) {
+            synchronized (this) {
+                pending = null;
+                chunks.removeIf(c -> c != EOF);
+            }
         }
     }
 

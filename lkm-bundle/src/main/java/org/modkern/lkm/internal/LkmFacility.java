@@ -16,6 +16,7 @@ import org.modkern.kern.Kernel;
 import org.modkern.kern.ModuleAdmission;
 import org.modkern.kern.WiredService;
 import org.modkern.lkm.ModType;
+import org.modkern.lkm.ModuleList;
 import org.modkern.lkm.ModuleHeaders;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -36,8 +37,8 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
  * the kernel asks before wiring a bundle's services (only loaded modules, and a module while its
  * own load runs). One load or unload at a time, as /dev/lkm's exclusive open made it in BSD.
  */
-@Component(service = {ModuleAdmission.class, LkmFacility.class}, immediate = true)
-public final class LkmFacility implements ModuleAdmission {
+@Component(service = {ModuleAdmission.class, ModuleList.class, LkmFacility.class}, immediate = true)
+public final class LkmFacility implements ModuleAdmission, ModuleList {
     @Reference
     private Kernel kernel;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -154,7 +155,7 @@ public final class LkmFacility implements ModuleAdmission {
                 loading.remove(b.getBundleId());
                 if (post != null) {
                     say.accept("running post-install program " + post);
-                    PostInstall.run(kernel, post, e, ModuleStat.offset(e.type(), wired), in, out);
+                    PostInstall.run(kernel, post, e, ModuleStat.offset(e.type(), wired), ModuleStat.majors(wired), in, out);
                 }
                 kernel.log("lkm: module " + e.name() + " loaded as id " + e.id() + " from " + jar.path());
                 return e;
@@ -221,6 +222,7 @@ public final class LkmFacility implements ModuleAdmission {
                 throw new ErrnoException(Errno.EBUSY, "module " + e.name() + " is in use: " + String.join("; ", busy));
             }
             int value = ModuleStat.offset(e.type(), kernel.wired(e.bundle()));
+            int[] majors = ModuleStat.majors(kernel.wired(e.bundle()));
             try {
                 e.bundle().stop();
             } catch (BundleException | IllegalStateException x) {
@@ -236,7 +238,7 @@ public final class LkmFacility implements ModuleAdmission {
             kernel.log("lkm: module " + e.name() + " (id " + e.id() + ") unloaded");
             if (post != null) {
                 try {
-                    PostInstall.run(kernel, post, e, value, in, out);
+                    PostInstall.run(kernel, post, e, value, majors, in, out);
                 } catch (ErrnoException x) {
                     throw new ErrnoException(x.errno(), "module " + e.name() + " unloaded, but its post-uninstall "
                             + x.detail());
@@ -280,6 +282,11 @@ public final class LkmFacility implements ModuleAdmission {
             throw new ErrnoException(Errno.ENOENT, "no module has id " + id);
         }
         return e;
+    }
+
+    @Override
+    public String table() {
+        return Modstat.table(stat());
     }
 
     public List<ModuleStat> stat() {

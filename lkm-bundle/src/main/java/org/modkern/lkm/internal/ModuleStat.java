@@ -29,6 +29,11 @@ public record ModuleStat(int id, String name, ModType type, int offset, long loa
         };
     }
 
+    /** A device module's character and block majors, -1 where it has none. */
+    static int[] majors(List<WiredService> wired) {
+        return new int[] {first(wired, "cdevsw"), first(wired, "bdevsw")};
+    }
+
     private static int first(List<WiredService> wired, String table) {
         return wired.stream().filter(w -> w.table().equals(table)).mapToInt(WiredService::value)
                 .findFirst().orElse(-1);

@@ -26,10 +26,14 @@ public final class Libc {
             SYS_rmdir = 137, SYS_lseek = 199, SYS_getcwd = 296, SYS_getdents = 390,
             SYS_stat = 439, SYS_fstat = 440, SYS_lstat = 441, SYS_wait4 = 449, SYS_mknod = 450,
             SYS_pipe2 = 453, SYS_posix_spawn = 474;
+    // The file-system calls.
+    static final int SYS_link = 9, SYS_chown = 16, SYS_unmount = 22, SYS_fchmod = 124,
+            SYS_ftruncate = 201, SYS_getvfsstat = 356, SYS_statvfs1 = 357, SYS_mount = 410,
+            SYS_utimes = 420;
 
     // Segments this library lends; a program's own use of the trap should avoid them.
     private static final int SEG_BUF = 0, SEG_PATH = 1, SEG_PATH2 = 2, SEG_OUT = 3, SEG_ARGV = 4,
-            SEG_ENVP = 5, SEG_ACTIONS = 6;
+            SEG_ENVP = 5, SEG_ACTIONS = 6, SEG_IN = 7;
 
     private final Trap trap;
     private final Map<String, String> env = new LinkedHashMap<>();
@@ -100,6 +104,18 @@ public final class Libc {
     /** Flushes standard output. */
     public void flush() {
         out.flush();
+    }
+
+    /**
+     * Flushes standard output on the way out, as exit(3) does: a write error then is not reported
+     * (the program had its chance to check), so the exit status stays the program's own.
+     */
+    public void flushAtExit() {
+        try {
+            out.flush();
+        } catch (SysError ignored) {
+            // exit(3) ignores fflush's failure too
+        }
     }
 
     // ---- descriptors ---------------------------------------------------------------------------
@@ -257,6 +273,38 @@ public final class Libc {
         sys(SYS_mknod, path(SEG_PATH, path), mode, dev);
     }
 
+    /** link(2): makes {@code link} another name of the file {@code path}. */
+    public void link(String path, String link) {
+        sys(SYS_link, path(SEG_PATH, path), path(SEG_PATH2, link), 0);
+    }
+
+    public void fchmod(int fd, int mode) {
+        sys(SYS_fchmod, fd, mode, 0);
+    }
+
+    /** chown(2); -1 leaves the owner or the group as it is. */
+    public void chown(String path, int uid, int gid) {
+        sys(SYS_chown, path(SEG_PATH, path), uid, gid);
+    }
+
+    /** utimes(2): sets the access and modification times (seconds and microseconds). */
+    public void utimes(String path, long atimeSec, long atimeUsec, long mtimeSec, long mtimeUsec) {
+        byte[] tv = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).putLong(atimeSec)
+                .putLong(atimeUsec).putLong(mtimeSec).putLong(mtimeUsec).array();
+        trap.lend(SEG_IN, tv);
+        sys(SYS_utimes, path(SEG_PATH, path), Trap.addr(SEG_IN, 0), 0);
+    }
+
+    /** utimes(2) with a NULL times pointer: both times become now. */
+    public void utimes(String path) {
+        sys(SYS_utimes, path(SEG_PATH, path), 0, 0);
+    }
+
+    /** ftruncate(2): the file becomes {@code length} bytes long. */
+    public void ftruncate(int fd, long length) {
+        sys(SYS_ftruncate, fd, 0, length);
+    }
+
     /** getdents(2) into {@code buf}; the bytes filled, 0 at the end. */
     public int getdents(int fd, byte[] buf) {
         trap.lend(SEG_OUT, buf);
@@ -286,6 +334,56 @@ public final class Libc {
         } finally {
             close(fd);
         }
+    }
+
+    // ---- mounted file systems ------------------------------------------------------------------
+
+    /**
+     * mount(2) (__mount50) of a file system of {@code type} on {@code path}; {@code options} is
+     * the option text "name=value,flag,...", where from=SOURCE names what is mounted (a device or
+     * a host folder). {@code flags} are {@link MountFlags} MNT_* values.
+     */
+    public void mount(String type, String path, int flags, String options) {
+        long data = 0;
+        int len = 0;
+        if (options != null && !options.isEmpty()) {
+            byte[] b = options.getBytes(StandardCharsets.UTF_8);
+            trap.lend(SEG_IN, b);
+            data = Trap.addr(SEG_IN, 0);
+            len = b.length;
+        }
+        sys(SYS_mount, path(SEG_PATH, type), path(SEG_PATH2, path), flags, data, len, 0);
+    }
+
+    /** unmount(2) of the file system mounted on {@code path}; flags 0 or MNT_FORCE. */
+    public void unmount(String path, int flags) {
+        sys(SYS_unmount, path(SEG_PATH, path), flags, 0);
+    }
+
+    /** getvfsstat(2): every mounted file system, in the order they were mounted. */
+    public List<Statvfs> getvfsstat() {
+        for (int tries = 0;; tries++) {
+            int count = (int) sys(SYS_getvfsstat, 0, 0, MountFlags.MNT_NOWAIT);
+            int room = count + 4; // file systems mounted between the two calls
+            byte[] b = new byte[room * Statvfs.SIZE];
+            trap.lend(SEG_OUT, b);
+            int n = (int) sys(SYS_getvfsstat, Trap.addr(SEG_OUT, 0), b.length, MountFlags.MNT_NOWAIT);
+            if (n <= room || tries == 3) {
+                List<Statvfs> out = new ArrayList<>();
+                for (int i = 0; i < Math.min(n, room); i++) {
+                    out.add(Statvfs.decode(b, i * Statvfs.SIZE));
+                }
+                return out;
+            }
+        }
+    }
+
+    /** statvfs(2) (statvfs1 with MNT_WAIT): the file system holding {@code path}. */
+    public Statvfs statvfs(String path) {
+        byte[] b = new byte[Statvfs.SIZE];
+        trap.lend(SEG_OUT, b);
+        sys(SYS_statvfs1, path(SEG_PATH, path), Trap.addr(SEG_OUT, 0), MountFlags.MNT_WAIT);
+        return Statvfs.decode(b, 0);
     }
 
     // ---- processes -----------------------------------------------------------------------------
@@ -386,7 +484,7 @@ public final class Libc {
 
     /** exit(3): flushes standard output and ends the process. */
     public void exit(int status) {
-        out.flush();
+        flushAtExit();
         sys(SYS_exit, status, 0, 0);
         throw new IllegalStateException("exit returned");
     }

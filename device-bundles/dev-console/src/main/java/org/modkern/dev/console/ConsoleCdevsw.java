@@ -5,6 +5,7 @@ import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.Proc;
 import org.modkern.kern.Terminal;
+import org.modkern.kern.Termios;
 import org.modkern.kern.Uio;
 import org.osgi.service.component.annotations.Component;
 
@@ -39,6 +40,33 @@ public final class ConsoleCdevsw implements Cdevsw {
             total += n;
         }
         return total;
+    }
+
+    /** TIOCGETA, TIOCSETA, TIOCSETAW, TIOCSETAF and TIOCGWINSZ (ttycom.h). */
+    static final long TIOCGETA = 0x402C7413L, TIOCSETA = 0x802C7414L, TIOCSETAW = 0x802C7415L,
+            TIOCSETAF = 0x802C7416L, TIOCGWINSZ = 0x40087468L;
+
+    @Override
+    public long ioctl(int minor, long cmd, long data, int fflags, Proc p) throws ErrnoException {
+        Terminal t = p == null ? null : p.terminal();
+        if (t == null) {
+            throw new ErrnoException(Errno.ENXIO, "the caller has no terminal");
+        }
+        if (cmd == TIOCGETA) {
+            byte[] raw = t.getattr().encode();
+            p.userSpace().copyout(raw, 0, data, raw.length);
+        } else if (cmd == TIOCSETA || cmd == TIOCSETAW || cmd == TIOCSETAF) {
+            byte[] raw = new byte[Termios.SIZE];
+            p.userSpace().copyin(data, raw, 0, raw.length);
+            t.setattr(Termios.decode(raw), cmd == TIOCSETAF);
+        } else if (cmd == TIOCGWINSZ) {
+            // The operator's terminal size is not passed through: the classic 24 x 80.
+            byte[] ws = {24, 0, 80, 0, 0, 0, 0, 0};
+            p.userSpace().copyout(ws, 0, data, ws.length);
+        } else {
+            throw new ErrnoException(Errno.ENOTTY, "console: ioctl 0x" + Long.toHexString(cmd) + " is not a tty ioctl");
+        }
+        return 0;
     }
 
     private static Terminal terminal(Uio uio) throws ErrnoException {

@@ -30,7 +30,7 @@ final class ProgramImage implements ExecImage {
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
-        libc.flush();
+        libc.flushAtExit();
         return status;
     }
 }

@@ -25,6 +25,18 @@ import org.modkern.kernel.internal.vfs.VnodeRef;
 public final class ProcImpl implements Proc {
     public enum State { EMBRYO, RUN, ZOMBIE }
 
+    private static final ThreadLocal<ProcImpl> CURPROC = new ThreadLocal<>();
+
+    /** The process whose thread this is (BSD's curproc), or null. */
+    public static ProcImpl current() {
+        return CURPROC.get();
+    }
+
+    /** Binds the calling thread to this process; called first on the process's thread. */
+    void bindThread() {
+        CURPROC.set(this);
+    }
+
     private final Faults faults;
     private final int pid;
     private final SyscallArgs args = new SyscallArgs();

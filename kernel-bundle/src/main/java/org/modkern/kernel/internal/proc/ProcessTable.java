@@ -82,6 +82,7 @@ public final class ProcessTable {
     }
 
     private void run(ProcImpl p, ExecImage first) {
+        p.bindThread();
         ExecImage image = first;
         int status = WaitStatus.exited(1);
         try {

@@ -33,6 +33,9 @@ public final class OperatorRun {
         ProcImpl proc0 = k.procs.proc0();
         try {
             ProcImpl p = k.spawner.spawn(proc0, argv[0], argv, ENV, List.of(), term, consoleFds(k, proc0));
+            // No process groups: the terminal's foreground is every process on it.
+            term.onInterrupt(() -> k.procs.list().stream().filter(q -> q.terminal() == term)
+                    .forEach(q -> q.psignal(Sig.SIGINT)));
             return await(k, p);
         } finally {
             term.close();

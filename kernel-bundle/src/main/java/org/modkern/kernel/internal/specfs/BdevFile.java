@@ -77,6 +77,11 @@ public final class BdevFile extends SpecFile<Bdevsw> {
     }
 
     @Override
+    public synchronized long offset() {
+        return offset;
+    }
+
+    @Override
     public synchronized long seek(long off, int whence) throws ErrnoException {
         long base = switch (whence) {
             case VnodeFile.SEEK_SET -> 0;

@@ -9,6 +9,7 @@ import org.modkern.kernel.internal.proc.ProcImpl;
 import org.modkern.kernel.internal.vfs.FileDesc;
 import org.modkern.kernel.internal.vfs.KFile;
 import org.modkern.kernel.internal.vfs.OFlags;
+import org.modkern.kernel.internal.vfs.AttrCalls;
 import org.modkern.kernel.internal.vfs.VfsCalls;
 import org.modkern.kernel.internal.vfs.VnodeRef;
 
@@ -16,51 +17,9 @@ import org.modkern.kernel.internal.vfs.VnodeRef;
 public final class SysPath {
     private final VfsCalls vfs;
 
-    private final org.modkern.kernel.internal.vfs.Mounter mounter;
 
-    public SysPath(VfsCalls vfs, org.modkern.kernel.internal.vfs.Mounter mounter) {
+    public SysPath(VfsCalls vfs) {
         this.vfs = vfs;
-        this.mounter = mounter;
-    }
-
-    /**
-     * Implements __mount50(2): (type, path, flags, data, data_len). In the native ABI data is the
-     * option text "name=value,flag,..."; the option from=SOURCE names what is mounted.
-     */
-    public long mount(Proc proc, SyscallArgs a) throws ErrnoException {
-        String type = UserIo.path(proc, a.word(0));
-        String path = UserIo.path(proc, a.word(1));
-        int len = SysFile.count(a, 4);
-        if (len > 4096) {
-            throw new ErrnoException(Errno.EINVAL, "mount options of " + len + " bytes");
-        }
-        byte[] data = new byte[len];
-        if (len > 0) {
-            proc.userSpace().copyin(a.word(3), data, 0, len);
-        }
-        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
-        String source = null;
-        for (String o : new String(data, StandardCharsets.UTF_8).replace("\0", "").split(",")) {
-            if (o.isBlank()) {
-                continue;
-            }
-            int eq = o.indexOf('=');
-            String k = eq < 0 ? o.trim() : o.substring(0, eq).trim();
-            String v = eq < 0 ? "" : o.substring(eq + 1).trim();
-            if (k.equals("from")) {
-                source = v;
-            } else {
-                options.put(k, v);
-            }
-        }
-        mounter.mount(p(proc), type, source, path, a.i32(2), options);
-        return 0;
-    }
-
-    /** Implements unmount(2): (path, flags). */
-    public long unmount(Proc proc, SyscallArgs a) throws ErrnoException {
-        mounter.unmount(p(proc), UserIo.path(proc, a.word(0)), a.i32(1));
-        return 0;
     }
 
     private static ProcImpl p(Proc p) {
@@ -143,6 +102,65 @@ public final class SysPath {
     public long chmod(Proc proc, SyscallArgs a) throws ErrnoException {
         vfs.chmod(p(proc), UserIo.path(proc, a.word(0)), a.i32(1));
         return 0;
+    }
+
+    /** Implements link(2): (path, link). */
+    public long link(Proc proc, SyscallArgs a) throws ErrnoException {
+        vfs.link(p(proc), UserIo.path(proc, a.word(0)), UserIo.path(proc, a.word(1)));
+        return 0;
+    }
+
+    /** Implements chown(2): (path, uid, gid), -1 leaving one unchanged. */
+    public long chown(Proc proc, SyscallArgs a) throws ErrnoException {
+        String path = UserIo.path(proc, a.word(0));
+        AttrCalls.chown(p(proc), vfs.namei().lookup(p(proc).nameiCtx(), path, true), a.i32(1), a.i32(2), path);
+        return 0;
+    }
+
+    /** Implements fchmod(2). */
+    public long fchmod(Proc proc, SyscallArgs a) throws ErrnoException {
+        AttrCalls.chmod(p(proc), node(proc, a.i32(0)), a.i32(1), "descriptor " + a.i32(0));
+        return 0;
+    }
+
+    /** Implements ftruncate(2): (fd, pad, length); the file must be open for writing. */
+    public long ftruncate(Proc proc, SyscallArgs a) throws ErrnoException {
+        KFile f = p(proc).fd().get(a.i32(0));
+        if (!f.writable()) {
+            throw new ErrnoException(Errno.EBADF, "descriptor " + a.i32(0) + " is not open for writing");
+        }
+        AttrCalls.truncate(node(proc, a.i32(0)), a.word(2), "descriptor " + a.i32(0));
+        return 0;
+    }
+
+    /** Implements __utimes50(2): (path, struct timeval[2] or NULL for now). */
+    public long utimes(Proc proc, SyscallArgs a) throws ErrnoException {
+        String path = UserIo.path(proc, a.word(0));
+        long[] times = null;
+        if (a.word(1) != 0) {
+            byte[] tv = new byte[32];
+            proc.userSpace().copyin(a.word(1), tv, 0, 32);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(tv).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            times = new long[2];
+            for (int i = 0; i < 2; i++) {
+                long sec = b.getLong(i * 16);
+                long usec = b.getLong(i * 16 + 8);
+                if (usec < 0 || usec >= 1_000_000) {
+                    throw new ErrnoException(Errno.EINVAL, path + ": tv_usec " + usec + " out of range");
+                }
+                times[i] = sec * 1_000_000_000L + usec * 1000;
+            }
+        }
+        AttrCalls.utimes(p(proc), vfs.namei().lookup(p(proc).nameiCtx(), path, true), times, path);
+        return 0;
+    }
+
+    private static VnodeRef node(Proc proc, int fd) throws ErrnoException {
+        KFile f = p(proc).fd().get(fd);
+        if (f.vnode() == null) {
+            throw new ErrnoException(Errno.EINVAL, "descriptor " + fd + " is a " + f.kind());
+        }
+        return f.vnode();
     }
 
     /** Implements chdir(2). */

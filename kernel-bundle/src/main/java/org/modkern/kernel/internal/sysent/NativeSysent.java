@@ -5,6 +5,7 @@ import org.modkern.kern.ErrnoException;
 import org.modkern.kern.SyscallService;
 import org.modkern.kernel.internal.proc.ProcImpl;
 import org.modkern.kernel.internal.sys.SysFile;
+import org.modkern.kernel.internal.sys.SysMount;
 import org.modkern.kernel.internal.sys.SysPath;
 import org.modkern.kernel.internal.sys.SysProc;
 
@@ -19,7 +20,7 @@ public final class NativeSysent {
     /** SYS_NSYSENT. */
     public static final int NSYSENT = 512;
 
-    public static SysentTable create(SysPath path, SysProc proc) {
+    public static SysentTable create(SysPath path, SysMount mount, SysProc proc) {
         SysentTable t = new SysentTable(SyscallService.NATIVE, NSYSENT);
         t.define(0, "syscall", NativeSysent::indirect);
         t.define(1, "exit", proc::exit);
@@ -28,13 +29,15 @@ public final class NativeSysent {
         t.define(5, "open", path::open);
         t.define(6, "close", SysFile::close);
         t.define(7, "wait4", proc::wait4);
+        t.define(9, "link", path::link);
         t.define(10, "unlink", path::unlink);
         t.define(12, "chdir", path::chdir);
         t.define(13, "fchdir", path::fchdir);
         t.define(14, "mknod", path::mknod);
         t.define(15, "chmod", path::chmod);
+        t.define(16, "chown", path::chown);
         t.define(20, "getpid", proc::getpid);
-        t.define(22, "unmount", path::unmount);
+        t.define(22, "unmount", mount::unmount);
         t.define(23, "setuid", proc::setuid);
         t.define(24, "getuid", proc::getuid);
         t.define(25, "geteuid", proc::getuid);
@@ -51,14 +54,19 @@ public final class NativeSysent {
         t.define(90, "dup2", SysFile::dup2);
         t.define(92, "fcntl", SysFile::fcntl);
         t.define(95, "fsync", SysFile::fsync);
+        t.define(124, "fchmod", path::fchmod);
         t.define(128, "rename", path::rename);
         t.define(136, "mkdir", path::mkdir);
         t.define(137, "rmdir", path::rmdir);
         t.define(181, "setgid", proc::setgid);
         t.define(199, "lseek", SysFile::lseek);
+        t.define(201, "ftruncate", path::ftruncate);
         t.define(296, "__getcwd", path::getcwd);
         t.define(390, "__getdents30", SysFile::getdents);
-        t.define(410, "__mount50", path::mount);
+        t.define(356, "getvfsstat", mount::getvfsstat);
+        t.define(357, "statvfs1", mount::statvfs);
+        t.define(410, "__mount50", mount::mount);
+        t.define(420, "__utimes50", path::utimes);
         t.define(439, "__stat50", path::stat);
         t.define(440, "__fstat50", SysFile::fstat);
         t.define(441, "__lstat50", path::lstat);

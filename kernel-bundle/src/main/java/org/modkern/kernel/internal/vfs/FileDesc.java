@@ -19,6 +19,7 @@ public final class FileDesc {
         if (fd < 0 || fd >= NOFILE || files[fd] == null) {
             throw new ErrnoException(Errno.EBADF, "descriptor " + fd + " is not open");
         }
+        files[fd].checkRevoked();
         return files[fd];
     }
 
@@ -54,8 +55,12 @@ public final class FileDesc {
     }
 
     /** Removes {@code fd} and returns its file (for the caller to release). */
+    /** Takes {@code fd} out of the table (close); a revoked file's descriptor is closed like any. */
     public synchronized KFile remove(int fd) throws ErrnoException {
-        KFile f = get(fd);
+        if (fd < 0 || fd >= NOFILE || files[fd] == null) {
+            throw new ErrnoException(Errno.EBADF, "descriptor " + fd + " is not open");
+        }
+        KFile f = files[fd];
         files[fd] = null;
         return f;
     }
@@ -104,5 +109,10 @@ public final class FileDesc {
             }
         }
         return n;
+    }
+
+    /** The open files by descriptor (null where none), copied under the table's lock only. */
+    public synchronized KFile[] snapshot() {
+        return files.clone();
     }
 }

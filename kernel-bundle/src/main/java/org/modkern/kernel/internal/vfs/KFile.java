@@ -17,6 +17,9 @@ public abstract class KFile {
 
     private final AtomicInteger refs = new AtomicInteger(1);
     protected final int fflags;
+    private volatile Mount mount;
+    private volatile String path;
+    private volatile boolean revoked;
 
     protected KFile(int fflags) {
         this.fflags = fflags;
@@ -65,13 +68,65 @@ public abstract class KFile {
     /** Called once, when the last reference goes. */
     protected abstract void closeLast() throws ErrnoException;
 
+    /** Records that this file was opened by {@code path} on {@code m}, and counts it there. */
+    public void opened(Mount m, String path) {
+        this.path = path;
+        this.mount = m;
+        m.openFiles().add(this);
+    }
+
+    /** The path it was opened by, or null. */
+    public String path() {
+        return path;
+    }
+
+    /** The file offset, or -1 where there is none. */
+    public long offset() {
+        return -1;
+    }
+
+    /**
+     * Revokes the file (a forced unmount): every later call on it fails with EBADF; it is closed now,
+     * after it has been flushed.
+     */
+    public void revoke() {
+        revoked = true;
+        Mount m = mount;
+        if (m != null) {
+            m.openFiles().remove(this);
+        }
+        try {
+            flush();
+            closeLast();
+        } catch (ErrnoException | RuntimeException ignored) {
+            // The file goes either way; what it failed to write is what a forced unmount loses.
+        }
+    }
+
+    /** Throws EBADF once the file has been revoked. */
+    public void checkRevoked() throws ErrnoException {
+        if (revoked) {
+            throw new ErrnoException(Errno.EBADF, "the file was revoked (its file system was unmounted by force)");
+        }
+    }
+
+    /** Pushes what the file holds to its file system (before a revoke). */
+    protected void flush() throws ErrnoException {
+    }
+
     public void hold() {
         refs.incrementAndGet();
     }
 
     public void release() throws ErrnoException {
         if (refs.decrementAndGet() == 0) {
-            closeLast();
+            Mount m = mount;
+            if (m != null) {
+                m.openFiles().remove(this);
+            }
+            if (!revoked) {
+                closeLast();
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.modkern.kernel.internal.vfs;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.modkern.vfs.Vfs;
 import org.modkern.vfs.Vnode;
 
@@ -9,10 +11,16 @@ import org.modkern.vfs.Vnode;
  * @param devId the st_dev its files report
  * @param covered the vnode it is mounted on, null for the root file system
  * @param owner the module that registered the file-system type
+ * @param openFiles the files open on it (unmount refuses them; a forced unmount revokes them)
  */
 public record Mount(int devId, String type, String source, String path, int flags, Vfs vfs,
-        Vnode root, VnodeRef covered, String owner) {
+        Vnode root, VnodeRef covered, String owner, Set<KFile> openFiles) {
     public static final int MNT_RDONLY = 0x1, MNT_LOCAL = 0x1000, MNT_ROOTFS = 0x4000;
+
+    public Mount(int devId, String type, String source, String path, int flags, Vfs vfs, Vnode root,
+            VnodeRef covered, String owner) {
+        this(devId, type, source, path, flags, vfs, root, covered, owner, ConcurrentHashMap.newKeySet());
+    }
 
     public boolean readOnly() {
         return (flags & MNT_RDONLY) != 0;

@@ -1,5 +1,7 @@
 package org.modkern.kernel.internal.vfs;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
@@ -19,6 +21,30 @@ public final class Mounter {
         this.namei = namei;
     }
 
+    /** The type called {@code name}; ENODEV naming the module that would provide it, when there is one. */
+    private VfsSwitch.Type type(ProcImpl p, String name) throws ErrnoException {
+        try {
+            return types.get(name);
+        } catch (ErrnoException e) {
+            String module = MODULE_DIR + "/fs-" + name + ".jar";
+            try {
+                if (!name.contains("/") && !name.startsWith(".")) {
+                    namei.lookup(p.nameiCtx(), module, true);
+                    throw new ErrnoException(Errno.ENODEV, e.detail() + ": its module is " + module
+                            + " (modload " + module + ")");
+                }
+            } catch (ErrnoException notThere) {
+                if (notThere.errno() == Errno.ENODEV) {
+                    throw notThere;
+                }
+            }
+            throw new ErrnoException(Errno.ENODEV, e.detail() + " (no module for it in " + MODULE_DIR + ")");
+        }
+    }
+
+    /** Where the system keeps its module jars (as BSD kept its LKMs in /usr/lkm). */
+    public static final String MODULE_DIR = "/usr/lkm";
+
     /** Mounts the root file system. */
     public Mount mountRoot(String type, Map<String, String> options) throws ErrnoException {
         VfsSwitch.Type t = types.get(type);
@@ -35,7 +61,7 @@ public final class Mounter {
         if (!p.cred().isRoot()) {
             throw new ErrnoException(Errno.EPERM, "only root mounts file systems");
         }
-        VfsSwitch.Type t = types.get(type);
+        VfsSwitch.Type t = type(p, type);
         VnodeRef on = namei.lookup(p.nameiCtx(), path, true);
         if (on.vnode().type() != VType.VDIR) {
             throw new ErrnoException(Errno.ENOTDIR, path);
@@ -57,9 +83,13 @@ public final class Mounter {
 
     /**
      * Unmounts the file system mounted on {@code path}; root only. EBUSY while another is mounted
-     * below it. (Open files are not yet counted: issue 4 makes unmount refuse them, and -f revoke them.)
+     * below it, or while files are open on it or processes work in it, unless {@code MNT_FORCE}:
+     * then the file system is flushed, its open files revoked and those working directories moved
+     * to the mount point.
+     *
+     * @param procs the live processes (to name who holds the file system)
      */
-    public void unmount(ProcImpl p, String path, int flags) throws ErrnoException {
+    public void unmount(ProcImpl p, String path, int flags, List<ProcImpl> procs) throws ErrnoException {
         if (!p.cred().isRoot()) {
             throw new ErrnoException(Errno.EPERM, "only root unmounts file systems");
         }
@@ -74,8 +104,57 @@ public final class Mounter {
                 throw new ErrnoException(Errno.EBUSY, path + ": " + other.path() + " is mounted below it");
             }
         }
-        m.vfs().unmount((flags & MNT_FORCE) != 0);
+        boolean force = (flags & MNT_FORCE) != 0;
+        List<ProcImpl> inside = new ArrayList<>();
+        for (ProcImpl q : procs) {
+            VnodeRef cwd = q.cwd();
+            if (q != p && q.state() != ProcImpl.State.ZOMBIE && cwd != null && cwd.mount() == m) {
+                inside.add(q);
+            }
+        }
+        if (!force && (!m.openFiles().isEmpty() || !inside.isEmpty())) {
+            throw new ErrnoException(Errno.EBUSY, path + ": " + holders(m, inside, procs)
+                    + "; close them or use umount -f");
+        }
+        if (force) {
+            m.vfs().sync();
+            for (KFile f : List.copyOf(m.openFiles())) {
+                f.revoke();
+            }
+            for (ProcImpl q : inside) {
+                q.setCwd(m.covered());
+            }
+        }
+        if (p.cwd() != null && p.cwd().mount() == m) {
+            p.setCwd(m.covered());
+        }
+        m.vfs().unmount(force);
         mounts.remove(m);
+    }
+
+    /** "2 files are open on it (pid 7 (cat) has /mnt/a open)", for EBUSY. */
+    private static String holders(Mount m, List<ProcImpl> inside, List<ProcImpl> procs) {
+        List<String> why = new ArrayList<>();
+        int n = m.openFiles().size();
+        if (n > 0) {
+            String who = null;
+            for (ProcImpl q : procs) {
+                if (who == null && q.fd() != null) {
+                    for (KFile f : q.fd().snapshot()) {
+                        if (f != null && m.openFiles().contains(f)) {
+                            who = "pid " + q.pid() + " (" + q.comm() + ") has " + f.path() + " open";
+                            break;
+                        }
+                    }
+                }
+            }
+            why.add(n + (n == 1 ? " file is" : " files are") + " open on it"
+                    + (who != null ? " (" + who + ")" : " (by the kernel: a device backed by a file?)"));
+        }
+        for (ProcImpl q : inside) {
+            why.add("pid " + q.pid() + " (" + q.comm() + ") works in it");
+        }
+        return String.join(", ", why);
     }
 
     /** unmount(2)'s force flag. */

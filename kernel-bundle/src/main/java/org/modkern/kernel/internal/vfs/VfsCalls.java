@@ -82,10 +82,10 @@ public final class VfsCalls {
         }
         switch (type) {
             case VCHR -> {
-                return CdevFile.open(devsw, node, rdev(node.vnode()), fflags, p);
+                return counted(CdevFile.open(devsw, node, rdev(node.vnode()), fflags, p), node, absolute(p, path));
             }
             case VBLK -> {
-                return BdevFile.open(devsw, node, rdev(node.vnode()), fflags);
+                return counted(BdevFile.open(devsw, node, rdev(node.vnode()), fflags), node, absolute(p, path));
             }
             case VFIFO, VSOCK -> throw new ErrnoException(Errno.EOPNOTSUPP, path
                     + ": opening named pipes and sockets is not supported");
@@ -98,7 +98,25 @@ public final class VfsCalls {
             node.vnode().setattr(va);
         }
         node.vnode().open(fflags, p.cred());
-        return new VnodeFile(node, fflags);
+        return counted(new VnodeFile(node, fflags), node, absolute(p, path));
+    }
+
+    /** {@code path} from the root, for procfs and messages; as given when the cwd has no name. */
+    private String absolute(ProcImpl p, String path) {
+        if (path.startsWith("/")) {
+            return path;
+        }
+        try {
+            String cwd = getcwd(p);
+            return (cwd.equals("/") ? "" : cwd) + "/" + path;
+        } catch (ErrnoException e) {
+            return path;
+        }
+    }
+
+    private static KFile counted(KFile f, VnodeRef node, String path) {
+        f.opened(node.mount(), path);
+        return f;
     }
 
     private static long rdev(Vnode vn) throws ErrnoException {
@@ -223,6 +241,23 @@ public final class VfsCalls {
         checkWritableDir(p, par.dir(), path);
         par.dir().vnode().symlink(par.name(), Vattr.forCreate(VType.VLNK, 0777 & ~p.umask(),
                 p.cred().uid(), groupOf(par.dir())), target);
+    }
+
+    /** link(2): a new name {@code link} for the file at {@code path} (not a directory). */
+    public void link(ProcImpl p, String path, String link) throws ErrnoException {
+        VnodeRef target = namei.lookup(p.nameiCtx(), path, true);
+        if (target.vnode().type() == VType.VDIR) {
+            throw new ErrnoException(Errno.EPERM, path + ": hard links to directories are not allowed");
+        }
+        Namei.Parent par = namei.lookupParent(p.nameiCtx(), link);
+        if (par.node() != null) {
+            throw new ErrnoException(Errno.EEXIST, link);
+        }
+        if (par.dir().mount() != target.mount()) {
+            throw new ErrnoException(Errno.EXDEV, link + " -> " + path + ": different file systems");
+        }
+        checkWritableDir(p, par.dir(), link);
+        par.dir().vnode().link(par.name(), target.vnode());
     }
 
     public String readlink(ProcImpl p, String path) throws ErrnoException {

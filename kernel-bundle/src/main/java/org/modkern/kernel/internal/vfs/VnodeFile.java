@@ -91,6 +91,18 @@ public final class VnodeFile extends KFile {
     }
 
     @Override
+    public synchronized long offset() {
+        return offset;
+    }
+
+    @Override
+    protected void flush() throws ErrnoException {
+        if (writable()) {
+            ref.vnode().fsync();
+        }
+    }
+
+    @Override
     public long ioctl(long cmd, long data, Proc p) throws ErrnoException {
         return ref.vnode().ioctl(cmd, data, fflags, p);
     }

@@ -28,14 +28,20 @@ public final class FakeKernel {
     static final int EEXIST = 17, ENOTDIR = 20, EISDIR = 21, EINVAL = 22, EPIPE = 32, ENOTEMPTY = 66,
             ENOEXEC = 8, ECHILD = 10, ENOSYS = 78, EBADF = 9, ENOENT = 2, EPERM = 1;
 
-    /** An errno thrown inside a system call. */
-    private static final class Fail extends RuntimeException {
+    /** An errno thrown inside a system call, with what the kernel says about it (may be null). */
+    static final class Fail extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final int errno;
+        final String detail;
 
         Fail(int errno) {
+            this(errno, null);
+        }
+
+        Fail(int errno, String detail) {
             super(Errors.name(errno), null, false, false);
             this.errno = errno;
+            this.detail = detail;
         }
     }
 
@@ -43,11 +49,16 @@ public final class FakeKernel {
         final long ino;
         int mode;
         long mtime;
+        long atime;
+        int uid;
+        int gid;
+        int nlink = 1;
 
         Node(long ino, int mode, long mtime) {
             this.ino = ino;
             this.mode = mode;
             this.mtime = mtime;
+            this.atime = mtime;
         }
     }
 
@@ -186,6 +197,8 @@ public final class FakeKernel {
     private String cwd = "/";
     private String stdin = "";
     private final Map<String, String> env = new LinkedHashMap<>();
+    private final FakeMounts mounts = new FakeMounts();
+    private int euid;
 
     public FakeKernel() {
         root = new Dir(nextIno++, 0755, now);
@@ -256,6 +269,13 @@ public final class FakeKernel {
         return this;
     }
 
+    public FakeKernel chown(String path, int uid, int gid) {
+        Node n = lookup(null, path, false);
+        n.uid = uid;
+        n.gid = gid;
+        return this;
+    }
+
     public FakeKernel cwd(String path) {
         this.cwd = path;
         return this;
@@ -300,6 +320,48 @@ public final class FakeKernel {
 
     public int mode(String path) {
         return lookup(null, path, false).mode;
+    }
+
+    /** The mount table (the root file system first). */
+    public FakeMounts mounts() {
+        return mounts;
+    }
+
+    /** The effective user id programs run with (0, root, unless set). */
+    public FakeKernel euid(int uid) {
+        this.euid = uid;
+        return this;
+    }
+
+    /** {access, modification} time of the node at {@code path} (not followed), in nanoseconds. */
+    public long[] times(String path) {
+        Node n = lookup(null, path, false);
+        return new long[] {n.atime, n.mtime};
+    }
+
+    /** {uid, gid} of the node at {@code path} (not followed). */
+    public int[] owner(String path) {
+        Node n = lookup(null, path, false);
+        return new int[] {n.uid, n.gid};
+    }
+
+    public int nlink(String path) {
+        return lookup(null, path, false).nlink;
+    }
+
+    /** A symbolic link's target; null if {@code path} is not a symbolic link. */
+    public String linkTarget(String path) {
+        return lookup(null, path, false) instanceof Link l ? l.target : null;
+    }
+
+    /** A device node's device number. */
+    public long rdev(String path) {
+        return ((Dev) lookup(null, path, false)).rdev;
+    }
+
+    /** Whether two paths (followed) name the same node: hard links. */
+    public boolean sameFile(String a, String b) {
+        return lookup(null, a, true) == lookup(null, b, true);
     }
 
     /** The argv of each posix_spawn so far. */
@@ -465,10 +527,12 @@ public final class FakeKernel {
         @Override
         public long syscall(int code, long a0, long a1, long a2, long a3, long a4, long a5) {
             errno = 0;
+            detail = null;
             try {
                 return call(code, a0, a1, a2, a3, a4, a5);
             } catch (Fail f) {
                 errno = f.errno;
+                detail = f.detail;
                 return -1;
             }
         }
@@ -489,6 +553,7 @@ public final class FakeKernel {
                     if (n instanceof Dir) {
                         throw new Fail(EPERM);
                     }
+                    n.nlink--;
                     d.entries.remove((String) pn[1]);
                     return 0;
                 }
@@ -594,8 +659,107 @@ public final class FakeKernel {
                     return 0;
                 }
                 case 474: return spawn(a0, str(a1), a2, strings(a4), strings(a5));
+                default: return fsCall(code, a0, a1, a2, a3, a4);
+            }
+        }
+
+        /** The calls of links, owners, modes, times and mounts. */
+        private long fsCall(int code, long a0, long a1, long a2, long a3, long a4) {
+            switch (code) {
+                case 9: {
+                    Node n = lookup(p, str(a0), true);
+                    if (n instanceof Dir) {
+                        throw new Fail(EPERM, str(a0) + " is a directory");
+                    }
+                    enter(str(a1), n);
+                    n.nlink++;
+                    return 0;
+                }
+                case 16: {
+                    Node n = lookup(p, str(a0), true);
+                    if (euid != 0) {
+                        throw new Fail(EPERM, "only root changes owners");
+                    }
+                    n.uid = (int) a1 == -1 ? n.uid : (int) a1;
+                    n.gid = (int) a2 == -1 ? n.gid : (int) a2;
+                    return 0;
+                }
+                case 22: mounts.unmount(canonicalDir(str(a0)), (int) a1); return 0;
+                case 57: enter(str(a1), new Link(nextIno++, str(a0), now)); return 0;
+                case 124: {
+                    Open o = p.get((int) a0);
+                    if (o.node == null) {
+                        throw new Fail(EINVAL);
+                    }
+                    o.node.mode = (o.node.mode & Stat.S_IFMT) | ((int) a1 & 07777);
+                    return 0;
+                }
+                case 201: {
+                    Open o = p.get((int) a0);
+                    if (!(o.node instanceof File f) || (o.flags & 3) == Fcntl.O_RDONLY) {
+                        throw new Fail(EINVAL);
+                    }
+                    f.data = java.util.Arrays.copyOf(f.data, (int) a2);
+                    return 0;
+                }
+                case 356: return mounts.getvfsstat(a0 == 0 ? null : buf(a0), a1);
+                case 357: mounts.statvfs(canonical(str(a0)), buf(a1)); return 0;
+                case 410: {
+                    String options = a4 == 0 ? "" : new String(seg(a3), off(a3), (int) a4, StandardCharsets.UTF_8);
+                    mounts.mount(str(a0), canonicalDir(str(a1)), (int) a2, options);
+                    return 0;
+                }
+                case 420: {
+                    Node n = lookup(p, str(a0), true);
+                    if (a1 == 0) {
+                        n.atime = n.mtime = now;
+                    } else {
+                        ByteBuffer tv = buf(a1);
+                        n.atime = tv.getLong(0) * 1_000_000_000L + tv.getLong(8) * 1000;
+                        n.mtime = tv.getLong(16) * 1_000_000_000L + tv.getLong(24) * 1000;
+                    }
+                    return 0;
+                }
+                case 450: {
+                    int type = (int) a1 & Stat.S_IFMT;
+                    if (type != Stat.S_IFCHR && type != Stat.S_IFBLK && type != Stat.S_IFIFO) {
+                        throw new Fail(EINVAL);
+                    }
+                    if (euid != 0 && type != Stat.S_IFIFO) {
+                        throw new Fail(EPERM, "only root makes device nodes");
+                    }
+                    enter(str(a0), new Dev(nextIno++, type | ((int) a1 & 07777 & ~p.umask), a2, now));
+                    return 0;
+                }
                 default: throw new Fail(ENOSYS);
             }
+        }
+
+        /** Enters {@code n} in its directory under the last name of {@code path}; EEXIST if taken. */
+        private void enter(String path, Node n) {
+            Object[] pn = parentAndName(p, path);
+            Dir d = (Dir) pn[0];
+            if (d.entries.containsKey((String) pn[1])) {
+                throw new Fail(EEXIST);
+            }
+            d.entries.put((String) pn[1], n);
+        }
+
+        /** The absolute path, without links or dots, of the directory {@code path}. */
+        private String canonicalDir(String path) {
+            if (!(lookup(p, path, true) instanceof Dir d)) {
+                throw new Fail(ENOTDIR);
+            }
+            return d == root ? "/" : pathOf(d);
+        }
+
+        /** The absolute path of what {@code path} names, its last link followed. */
+        private String canonical(String path) {
+            if (lookup(p, path, true) instanceof Dir d) {
+                return d == root ? "/" : pathOf(d);
+            }
+            Object[] pn = parentAndName(p, path);
+            return pathOf((Dir) pn[0]) + "/" + pn[1];
         }
 
         private long read(int fd, long addr, int len) {
@@ -694,10 +858,13 @@ public final class FakeKernel {
             ByteBuffer b = buf(addr);
             long size = n instanceof File f ? f.data.length : n instanceof Link l ? l.target.length()
                     : n instanceof Dir d ? 512L * (1 + d.entries.size() / 16) : 0;
-            b.putLong(0, 1).putInt(8, n.mode).putLong(16, n.ino).putInt(24, n instanceof Dir d ? 2 + subdirs(d) : 1)
-                    .putInt(28, 0).putInt(32, 0).putLong(40, n instanceof Dev v ? v.rdev : 0);
-            for (int at : new int[] {48, 64, 80}) {
-                b.putLong(at, n.mtime / 1_000_000_000L).putLong(at + 8, n.mtime % 1_000_000_000L);
+            b.putLong(0, 1).putInt(8, n.mode).putLong(16, n.ino)
+                    .putInt(24, n instanceof Dir d ? 2 + subdirs(d) : n.nlink)
+                    .putInt(28, n.uid).putInt(32, n.gid).putLong(40, n instanceof Dev v ? v.rdev : 0);
+            long[] times = {n.atime, n.mtime, n.mtime};
+            for (int i = 0; i < 3; i++) {
+                b.putLong(48 + 16 * i, Math.floorDiv(times[i], 1_000_000_000L))
+                        .putLong(56 + 16 * i, Math.floorMod(times[i], 1_000_000_000L));
             }
             b.putLong(112, size).putLong(120, (size + 511) / 512).putInt(128, 512);
             return 0;

@@ -18,7 +18,16 @@ public final class PostProgram {
 
     /** The program's arguments for module {@code s}: id, type (hex), offset. */
     public static String[] args(ModStat s) {
-        return new String[] {Integer.toString(s.id()), Integer.toHexString(s.type()), Long.toString(s.offset())};
+        String[] bsd = {Integer.toString(s.id()), Integer.toHexString(s.type()), Long.toString(s.offset())};
+        if (s.type() != Lkmio.LM_DEV) {
+            return bsd;
+        }
+        // Ours, after BSD's three: the character and block majors apart (-1 for none), so that a
+        // script needs no arithmetic. An offset above 0xffff is LKM_MAKEMAJOR(block, char).
+        long off = s.offset();
+        long cmaj = off > 0xffff ? off & 0xffff : off;
+        long bmaj = off > 0xffff ? off >>> 16 : -1;
+        return concat(bsd[0], bsd[1], bsd[2], Long.toString(cmaj), Long.toString(bmaj));
     }
 
     /**

@@ -1,0 +1,107 @@
+package org.modkern.dev.md;
+
+import java.nio.charset.StandardCharsets;
+import org.modkern.kern.Cred;
+import org.modkern.kern.Errno;
+import org.modkern.kern.ErrnoException;
+import org.modkern.kern.Proc;
+import org.modkern.kern.SyscallArgs;
+import org.modkern.kern.Terminal;
+import org.modkern.kern.UserSpace;
+
+/** A process whose user memory is one array (address = index, 0 included); no system calls. */
+final class FakeProc implements Proc {
+    final byte[] mem;
+    private UserSpace space;
+
+    FakeProc(int size) {
+        mem = new byte[size];
+        space = new UserSpace() {
+            private void check(long a, int len) throws ErrnoException {
+                if (a < 0 || len < 0 || a + len > mem.length) {
+                    throw new ErrnoException(Errno.EFAULT, "address " + a);
+                }
+            }
+
+            @Override
+            public void copyin(long uaddr, byte[] dst, int off, int len) throws ErrnoException {
+                check(uaddr, len);
+                System.arraycopy(mem, (int) uaddr, dst, off, len);
+            }
+
+            @Override
+            public void copyout(byte[] src, int off, long uaddr, int len) throws ErrnoException {
+                check(uaddr, len);
+                System.arraycopy(src, off, mem, (int) uaddr, len);
+            }
+        };
+    }
+
+    @Override
+    public int pid() {
+        return 42;
+    }
+
+    @Override
+    public int ppid() {
+        return 1;
+    }
+
+    @Override
+    public String comm() {
+        return "test";
+    }
+
+    @Override
+    public Cred cred() {
+        return Cred.ROOT;
+    }
+
+    @Override
+    public String emulation() {
+        return "netbsd";
+    }
+
+    @Override
+    public UserSpace userSpace() {
+        return space;
+    }
+
+    @Override
+    public void setUserSpace(UserSpace s) {
+        space = s;
+    }
+
+    @Override
+    public String copyinstr(long uaddr, int max) throws ErrnoException {
+        int len = space.strlen(uaddr, max);
+        byte[] b = new byte[len];
+        space.copyin(uaddr, b, 0, len);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Terminal terminal() {
+        return null;
+    }
+
+    @Override
+    public SyscallArgs args() {
+        return null;
+    }
+
+    @Override
+    public long syscall(int code) {
+        throw new UnsupportedOperationException("no system calls in this fake");
+    }
+
+    @Override
+    public int errno() {
+        return 0;
+    }
+
+    @Override
+    public String errorDetail() {
+        return null;
+    }
+}
