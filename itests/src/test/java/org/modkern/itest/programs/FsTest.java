@@ -147,7 +147,21 @@ public final class FsTest {
         t.fails("EXDEV", () -> sys.rename("b", "/tmp/fstest-b"), "rename to another file system");
         t.fails("EXDEV", () -> sys.link("b", "/tmp/fstest-b"), "hard link to another file system");
 
+        sys.chown("b", 100, 20);
+        sys.chmod("b", 0640);
+        Stat owned = sys.stat("b");
+        t.ok(owned.uid() == 100 && owned.gid() == 20 && (owned.mode() & 07777) == 0640,
+                "chown and chmod: uid " + owned.uid() + " gid " + owned.gid() + " mode "
+                + Integer.toOctalString(owned.mode() & 07777));
+        sys.chown("b", -1, 0);
+        t.ok(sys.stat("b").uid() == 100 && sys.stat("b").gid() == 0, "chown -1 leaves the owner as it was");
+
+        sys.mkdir("below", 0755);
+        sys.mount("tmpfs", dir + "/below", 0, "");
         sys.chdir("/");
+        t.fails("EBUSY", () -> sys.unmount(dir, 0), "unmount with a file system mounted below");
+        sys.unmount(dir + "/below", 0);
+
         int held = sys.open(dir + "/b", O_RDWR);
         t.fails("EBUSY", () -> sys.unmount(dir, 0), "unmount with a file open");
         sys.unmount(dir, MountFlags.MNT_FORCE);

@@ -148,8 +148,12 @@ public final class Mounter {
                     }
                 }
             }
-            why.add(n + (n == 1 ? " file is" : " files are") + " open on it"
-                    + (who != null ? " (" + who + ")" : " (by the kernel: a device backed by a file?)"));
+            if (who == null) {
+                // No process has it: kernel code does, such as a vnd unit attached to a file there.
+                who = m.openFiles().stream().findFirst().map(f -> f.path() + " is held open by a driver")
+                        .orElse("a driver holds one");
+            }
+            why.add(n + (n == 1 ? " file is" : " files are") + " open on it (" + who + ")");
         }
         for (ProcImpl q : inside) {
             why.add("pid " + q.pid() + " (" + q.comm() + ") works in it");
