@@ -10,7 +10,9 @@ import org.modkern.kern.Uio;
 import org.osgi.service.component.annotations.Component;
 
 /** rnd's cdevsw: /dev/random and /dev/urandom, one SecureRandom behind both. */
-@Component(service = Cdevsw.class, property = {"dev.name=rnd", "dev.major:Integer=46"})
+// NetBSD's rnd is major 46; this module asks for -1 instead and lets the kernel assign one, the
+// case lkm(4) describes: its nodes can only be made after the load, by rnd.postinstall.
+@Component(service = Cdevsw.class, property = {"dev.name=rnd", "dev.major:Integer=-1"})
 public final class RndCdevsw implements Cdevsw {
     public static final int RANDOM = 0, URANDOM = 1;
     private static final int CHUNK = 4096;

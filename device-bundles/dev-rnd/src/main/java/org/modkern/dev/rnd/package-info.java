@@ -1,5 +1,5 @@
 /**
- * The random devices (NetBSD's rnd(4), cdevsw major 46): minor 0 /dev/random and minor 1
+ * The random devices (NetBSD's rnd(4), major 46 there; here the kernel assigns one): minor 0 /dev/random and minor 1
  * /dev/urandom. Both read from the JVM's {@link java.security.SecureRandom} and never block;
  * what is written to either is mixed into it (it supplements the seed, never replaces it).
  */
