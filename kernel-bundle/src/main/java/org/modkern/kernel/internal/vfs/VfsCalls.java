@@ -122,6 +122,10 @@ public final class VfsCalls {
     private static long rdev(Vnode vn) throws ErrnoException {
         Vattr va = new Vattr();
         vn.getattr(va);
+        if (va.rdev == Vattr.VNOVAL) {
+            // A device node whose file system cannot say which device (hostfs shows host nodes).
+            throw new ErrnoException(Errno.ENXIO, "the node names no device of this system");
+        }
         return va.rdev;
     }
 
