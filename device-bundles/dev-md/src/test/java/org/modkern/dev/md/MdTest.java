@@ -3,6 +3,10 @@ package org.modkern.dev.md;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
+import static org.modkern.testkit.ErrnoAssert.assertErrno;
+import static org.modkern.testkit.Ioccom.IOC_IN;
+import static org.modkern.testkit.Ioccom.IOC_OUT;
+import static org.modkern.testkit.Ioccom.ioc;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,6 +17,8 @@ import org.junit.Test;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.Uio;
+import org.modkern.testkit.DevIo;
+import org.modkern.testkit.FakeProc;
 
 /** The md block and raw devices driven as the kernel's specfs drives them. */
 public class MdTest {
@@ -21,21 +27,6 @@ public class MdTest {
     private final MdCdevsw raw = new MdCdevsw(disks);
     private final MdBdevsw blk = new MdBdevsw(disks);
     private final FakeProc p = new FakeProc(64);
-
-    private interface Call {
-        void run() throws ErrnoException;
-    }
-
-    private static ErrnoException fails(int errno, Call c) {
-        try {
-            c.run();
-        } catch (ErrnoException e) {
-            assertEquals(e.getMessage(), Errno.name(errno), Errno.name(e.errno()));
-            return e;
-        }
-        fail("expected " + Errno.name(errno));
-        return null;
-    }
 
     private void setconf(int unit, long size) throws ErrnoException {
         ByteBuffer.wrap(p.mem).order(ByteOrder.LITTLE_ENDIAN).putLong(8, size);
@@ -54,32 +45,24 @@ public class MdTest {
         raw.close(unit, RW);
     }
 
-    private int rawRead(int unit, byte[] b, long offset) throws ErrnoException {
-        return raw.read(unit, Uio.kernel(b, 0, b.length, Uio.Rw.READ, offset), 0);
-    }
-
-    private int rawWrite(int unit, byte[] b, long offset) throws ErrnoException {
-        return raw.write(unit, Uio.kernel(b, 0, b.length, Uio.Rw.WRITE, offset), 0);
-    }
-
     @Test
     public void anUnconfiguredUnitOpensOnlyItsRawDevice() throws ErrnoException {
-        ErrnoException e = fails(Errno.ENXIO, () -> blk.open(1, RW));
+        ErrnoException e = assertErrno(Errno.ENXIO, () -> blk.open(1, RW));
         assertEquals("md1 is not configured: use mdconfig", e.detail());
         raw.open(1, RW, p);
         assertEquals(0, getconf(1));
-        fails(Errno.ENXIO, () -> rawRead(1, new byte[1], 0));
-        fails(Errno.ENXIO, () -> rawWrite(1, new byte[1], 0));
-        fails(Errno.ENXIO, () -> blk.strategy(1, 0, new byte[512], 0, 512, false));
+        assertErrno(Errno.ENXIO, () -> DevIo.read(raw, 1, new byte[1], 0));
+        assertErrno(Errno.ENXIO, () -> DevIo.write(raw, 1, new byte[1], 0));
+        assertErrno(Errno.ENXIO, () -> blk.strategy(1, 0, new byte[512], 0, 512, false));
         raw.close(1, RW);
     }
 
     @Test
     public void unitsBeyondThreeAreEnxio() {
-        ErrnoException e = fails(Errno.ENXIO, () -> raw.open(4, RW, p));
+        ErrnoException e = assertErrno(Errno.ENXIO, () -> raw.open(4, RW, p));
         assertEquals("md has units 0..3, not 4", e.detail());
-        fails(Errno.ENXIO, () -> blk.open(4, RW));
-        fails(Errno.ENXIO, () -> blk.size(-1));
+        assertErrno(Errno.ENXIO, () -> blk.open(4, RW));
+        assertErrno(Errno.ENXIO, () -> blk.size(-1));
     }
 
     @Test
@@ -93,7 +76,7 @@ public class MdTest {
         Arrays.fill(block, (byte) 'a');
         blk.strategy(0, 7, block, 0, 1024, true);
         byte[] back = new byte[1030];
-        assertEquals(1030, rawRead(0, back, 7 * 512 - 3));
+        assertEquals(1030, DevIo.read(raw, 0, back, 7 * 512 - 3));
         assertArrayEquals(new byte[3], Arrays.copyOfRange(back, 0, 3));
         assertArrayEquals(block, Arrays.copyOfRange(back, 3, 1027));
         assertArrayEquals(new byte[3], Arrays.copyOfRange(back, 1027, 1030));
@@ -110,13 +93,13 @@ public class MdTest {
         raw.open(2, RW, p);
         byte[] zeros = new byte[10_000];
         Arrays.fill(zeros, (byte) 1);
-        assertEquals(zeros.length, rawRead(2, zeros, 5L << 20));
+        assertEquals(zeros.length, DevIo.read(raw, 2, zeros, 5L << 20));
         assertArrayEquals(new byte[10_000], zeros);
         assertEquals(0, u.pagesInUse());
-        assertEquals(3, rawWrite(2, new byte[] {1, 2, 3}, (40L << 20) + 4094)); // crosses a page
+        assertEquals(3, DevIo.write(raw, 2, new byte[] {1, 2, 3}, (40L << 20) + 4094)); // crosses a page
         assertEquals(2, u.pagesInUse());
         byte[] b = new byte[5];
-        rawRead(2, b, (40L << 20) + 4093);
+        DevIo.read(raw, 2, b, (40L << 20) + 4093);
         assertArrayEquals(new byte[] {0, 1, 2, 3, 0}, b);
     }
 
@@ -125,14 +108,14 @@ public class MdTest {
         configure(3, 4096);
         raw.open(3, RW, p);
         byte[] b = new byte[100];
-        assertEquals(96, rawRead(3, b, 4000));
-        assertEquals(0, rawRead(3, b, 4096));
-        assertEquals(0, rawRead(3, b, 1 << 20));
-        assertEquals(10, rawWrite(3, new byte[100], 4086)); // cut short at the end
-        ErrnoException e = fails(Errno.ENOSPC, () -> rawWrite(3, new byte[1], 4096));
+        assertEquals(96, DevIo.read(raw, 3, b, 4000));
+        assertEquals(0, DevIo.read(raw, 3, b, 4096));
+        assertEquals(0, DevIo.read(raw, 3, b, 1 << 20));
+        assertEquals(10, DevIo.write(raw, 3, new byte[100], 4086)); // cut short at the end
+        ErrnoException e = assertErrno(Errno.ENOSPC, () -> DevIo.write(raw, 3, new byte[1], 4096));
         assertEquals("md3: write at byte 4096, past its end (4096 bytes)", e.detail());
-        fails(Errno.ENOSPC, () -> rawWrite(3, new byte[1], 5000));
-        fails(Errno.EINVAL, () -> rawRead(3, b, -1));
+        assertErrno(Errno.ENOSPC, () -> DevIo.write(raw, 3, new byte[1], 5000));
+        assertErrno(Errno.EINVAL, () -> DevIo.read(raw, 3, b, -1));
         assertEquals(0, raw.write(3, Uio.kernel(b, 0, 0, Uio.Rw.WRITE, 4096), 0));
     }
 
@@ -142,11 +125,11 @@ public class MdTest {
         blk.open(0, RW);
         byte[] b = new byte[1024];
         blk.strategy(0, 6, b, 0, 1024, true);
-        fails(Errno.ENOSPC, () -> blk.strategy(0, 7, b, 0, 1024, true));
-        fails(Errno.ENOSPC, () -> blk.strategy(0, 8, b, 0, 512, true));
-        fails(Errno.EINVAL, () -> blk.strategy(0, 8, b, 0, 512, false));
-        fails(Errno.EINVAL, () -> blk.strategy(0, 0, b, 0, 100, false));
-        fails(Errno.EINVAL, () -> blk.strategy(0, -1, b, 0, 512, false));
+        assertErrno(Errno.ENOSPC, () -> blk.strategy(0, 7, b, 0, 1024, true));
+        assertErrno(Errno.ENOSPC, () -> blk.strategy(0, 8, b, 0, 512, true));
+        assertErrno(Errno.EINVAL, () -> blk.strategy(0, 8, b, 0, 512, false));
+        assertErrno(Errno.EINVAL, () -> blk.strategy(0, 0, b, 0, 100, false));
+        assertErrno(Errno.EINVAL, () -> blk.strategy(0, -1, b, 0, 512, false));
     }
 
     @Test
@@ -154,12 +137,12 @@ public class MdTest {
         configure(0, 8192);
         blk.open(0, RO);
         raw.open(0, RW, p);
-        ErrnoException e = fails(Errno.EBUSY, () -> setconf(0, 4096));
+        ErrnoException e = assertErrno(Errno.EBUSY, () -> setconf(0, 4096));
         assertEquals("md0 is open (block device 1, raw device 0 besides this file): cannot reconfigure it",
                 e.detail());
         blk.close(0, RO);
         raw.open(0, RO, p); // a second raw open
-        fails(Errno.EBUSY, () -> setconf(0, 4096));
+        assertErrno(Errno.EBUSY, () -> setconf(0, 4096));
         raw.close(0, RO);
         setconf(0, 4096);
         assertEquals(4096, getconf(0));
@@ -169,19 +152,19 @@ public class MdTest {
     @Test
     public void badSizes() throws ErrnoException {
         raw.open(1, RW, p);
-        ErrnoException e = fails(Errno.EINVAL, () -> setconf(1, (64L << 20) + 512));
+        ErrnoException e = assertErrno(Errno.EINVAL, () -> setconf(1, (64L << 20) + 512));
         assertEquals("md1: 67109376 bytes is over the limit of 67108864 bytes per unit (org.modkern.dev.md max)",
                 e.detail());
-        fails(Errno.EINVAL, () -> setconf(1, -1));
-        e = fails(Errno.EINVAL, () -> setconf(1, 1000));
+        assertErrno(Errno.EINVAL, () -> setconf(1, -1));
+        e = assertErrno(Errno.EINVAL, () -> setconf(1, 1000));
         assertEquals("md1: 1000 bytes is not a whole number of 512-byte blocks", e.detail());
         assertEquals(0, getconf(1));
         setconf(1, 64L << 20);
         raw.open(1, RO, p);
-        e = fails(Errno.EBADF, () -> raw.ioctl(1, MdIoctl.MD_SETCONF, 8, RO, p));
+        e = assertErrno(Errno.EBADF, () -> raw.ioctl(1, MdIoctl.MD_SETCONF, 8, RO, p));
         assertEquals("/dev/rmd1 is open read-only: MD_SETCONF needs it open for writing", e.detail());
-        fails(Errno.EFAULT, () -> raw.ioctl(1, MdIoctl.MD_GETCONF, 60, RO, p));
-        fails(Errno.ENOTTY, () -> raw.ioctl(1, 0xc0186d01L, 8, RW, p));
+        assertErrno(Errno.EFAULT, () -> raw.ioctl(1, MdIoctl.MD_GETCONF, 60, RO, p));
+        assertErrno(Errno.ENOTTY, () -> raw.ioctl(1, 0xc0186d01L, 8, RW, p));
     }
 
     @Test
@@ -190,18 +173,18 @@ public class MdTest {
         raw.open(0, RW, p);
         byte[] ones = new byte[8192];
         Arrays.fill(ones, (byte) 1);
-        rawWrite(0, ones, 0);
+        DevIo.write(raw, 0, ones, 0);
         setconf(0, 1024); // shrink within the first page
         setconf(0, 16384); // grow again
         byte[] back = new byte[16384];
-        assertEquals(16384, rawRead(0, back, 0));
+        assertEquals(16384, DevIo.read(raw, 0, back, 0));
         assertArrayEquals(Arrays.copyOf(ones, 1024), Arrays.copyOf(back, 1024));
         assertArrayEquals(new byte[16384 - 1024], Arrays.copyOfRange(back, 1024, 16384));
         setconf(0, 0); // unconfigures and frees
         assertEquals(0, disks.unit(0).pagesInUse());
-        fails(Errno.ENXIO, () -> rawRead(0, back, 0));
+        assertErrno(Errno.ENXIO, () -> DevIo.read(raw, 0, back, 0));
         raw.close(0, RW);
-        fails(Errno.ENXIO, () -> blk.open(0, RO));
+        assertErrno(Errno.ENXIO, () -> blk.open(0, RO));
     }
 
     @Test
@@ -215,7 +198,7 @@ public class MdTest {
         assertEquals(0, disks.unit(1).size());
         assertEquals(2048, disks.unit(2).size());
         raw.open(1, RW, p);
-        fails(Errno.EINVAL, () -> setconf(1, 3L << 20));
+        assertErrno(Errno.EINVAL, () -> setconf(1, 3L << 20));
         setconf(1, 2L << 20);
         raw.close(1, RW);
 
@@ -223,7 +206,7 @@ public class MdTest {
         blk.open(0, RO);
         c.put("md0.size", "512k");
         c.put("md3.size", "4k");
-        ErrnoException e = fails(Errno.EBUSY, () -> disks.modified(c));
+        ErrnoException e = assertErrno(Errno.EBUSY, () -> disks.modified(c));
         assertEquals("md0 is open (block device 1, raw device 0 besides this file): cannot reconfigure it", e.detail());
         assertEquals(1 << 20, disks.unit(0).size());
         assertEquals(2L << 20, disks.unit(1).size()); // not in the update: mdconfig's size stays
@@ -245,10 +228,10 @@ public class MdTest {
                     e.getMessage());
         }
         c.put("md1.size", "128m");
-        fails(Errno.EINVAL, () -> disks.activate(c));
+        assertErrno(Errno.EINVAL, () -> disks.activate(c));
         c.put("max", "256m");
         c.put("md1.size", "1000");
-        fails(Errno.EINVAL, () -> disks.activate(c));
+        assertErrno(Errno.EINVAL, () -> disks.activate(c));
     }
 
     @Test
@@ -268,14 +251,9 @@ public class MdTest {
         }
     }
 
-    /** NetBSD's _IOC: direction, parameter length, group, number. */
-    private static long ioc(long dir, char group, int num, int len) {
-        return dir | ((long) (len & 0x1fff) << 16) | ((long) group << 8) | num;
-    }
-
     @Test
     public void ioctlNumbersAreNetBsdEncodings() {
-        assertEquals(ioc(0x80000000L, 'm', 1, 8), MdIoctl.MD_SETCONF);
-        assertEquals(ioc(0x40000000L, 'm', 2, 8), MdIoctl.MD_GETCONF);
+        assertEquals(ioc(IOC_IN, 'm', 1, 8), MdIoctl.MD_SETCONF);
+        assertEquals(ioc(IOC_OUT, 'm', 2, 8), MdIoctl.MD_GETCONF);
     }
 }

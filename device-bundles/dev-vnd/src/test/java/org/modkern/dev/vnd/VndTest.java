@@ -6,7 +6,10 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
+import static org.modkern.testkit.ErrnoAssert.assertErrno;
+import static org.modkern.testkit.Ioccom.IOC_IN;
+import static org.modkern.testkit.Ioccom.IOC_INOUT;
+import static org.modkern.testkit.Ioccom.ioc;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -20,7 +23,8 @@ import org.junit.Test;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.Proc;
-import org.modkern.kern.Uio;
+import org.modkern.testkit.DevIo;
+import org.modkern.testkit.FakeProc;
 
 /** The vnd block and raw devices and their ioctls, on files in memory. */
 public class VndTest {
@@ -52,21 +56,6 @@ public class VndTest {
 
     private FakeOpenFile last() {
         return opened.get(opened.size() - 1);
-    }
-
-    private interface Call {
-        void run() throws ErrnoException;
-    }
-
-    private static ErrnoException fails(int errno, Call c) {
-        try {
-            c.run();
-        } catch (ErrnoException e) {
-            assertEquals(e.getMessage(), Errno.name(errno), Errno.name(e.errno()));
-            return e;
-        }
-        fail("expected " + Errno.name(errno));
-        return null;
     }
 
     /** VNDIOCSET on unit {@code unit} (whose raw device is open with {@code fflags}); returns vnd_size. */
@@ -107,14 +96,6 @@ public class VndTest {
                 + new String(p.mem, PATHBUF, end - PATHBUF, StandardCharsets.UTF_8) + " " + mem.getInt(USER + 24);
     }
 
-    private int rawRead(int unit, byte[] b, long offset) throws ErrnoException {
-        return raw.read(unit, Uio.kernel(b, 0, b.length, Uio.Rw.READ, offset), 0);
-    }
-
-    private int rawWrite(int unit, byte[] b, long offset) throws ErrnoException {
-        return raw.write(unit, Uio.kernel(b, 0, b.length, Uio.Rw.WRITE, offset), 0);
-    }
-
     @Test
     public void attachRoundsDownToBlocksAndGoesThroughToTheFile() throws ErrnoException {
         byte[] img = new byte[4096 + 100];
@@ -130,9 +111,9 @@ public class VndTest {
         assertArrayEquals(block, Arrays.copyOfRange(img, 3584, 4096));
         raw.open(0, RO, p);
         byte[] b = new byte[600];
-        assertEquals(512, rawRead(0, b, 3584));
+        assertEquals(512, DevIo.read(raw, 0, b, 3584));
         assertArrayEquals(block, Arrays.copyOf(b, 512));
-        assertEquals(0, rawRead(0, b, 4096));
+        assertEquals(0, DevIo.read(raw, 0, b, 4096));
         img[10] = 5;
         byte[] one = new byte[512];
         blk.strategy(0, 0, one, 0, 512, false);
@@ -144,13 +125,13 @@ public class VndTest {
         files.put("/ro.img", new byte[1024]);
         attach(1, "/ro.img", VndIoctl.VNDIOF_READONLY);
         assertEquals(List.of("r /ro.img"), opens);
-        ErrnoException e = fails(Errno.EROFS, () -> blk.open(1, RW));
+        ErrnoException e = assertErrno(Errno.EROFS, () -> blk.open(1, RW));
         assertEquals("vnd1 is attached read-only (/ro.img)", e.detail());
         blk.open(1, RO);
-        fails(Errno.EROFS, () -> blk.strategy(1, 0, new byte[512], 0, 512, true));
+        assertErrno(Errno.EROFS, () -> blk.strategy(1, 0, new byte[512], 0, 512, true));
         raw.open(1, RW, p);
-        fails(Errno.EROFS, () -> rawWrite(1, new byte[1], 0));
-        assertEquals(1, rawRead(1, new byte[1], 0));
+        assertErrno(Errno.EROFS, () -> DevIo.write(raw, 1, new byte[1], 0));
+        assertEquals(1, DevIo.read(raw, 1, new byte[1], 0));
         assertEquals("1 3 1024 /ro.img 7", get(1, -1, 100));
     }
 
@@ -159,7 +140,7 @@ public class VndTest {
         files.put("/a", new byte[1024]);
         files.put("/b", new byte[1024]);
         attach(0, "/a", 0);
-        ErrnoException e = fails(Errno.EBUSY, () -> attach(0, "/b", 0));
+        ErrnoException e = assertErrno(Errno.EBUSY, () -> attach(0, "/b", 0));
         assertEquals("vnd0 is already attached to /a (detach it with vnconfig -u)", e.detail());
         assertEquals(List.of("rw /a"), opens); // /b was never opened
         attach(1, "/b", 0); // another unit is free
@@ -176,11 +157,11 @@ public class VndTest {
         assertEquals(1, f.fsyncs);
         assertTrue(f.closed);
         assertEquals("2 0 0  0", get(2, -1, 100));
-        ErrnoException e = fails(Errno.ENXIO, () -> clr(2, RW));
+        ErrnoException e = assertErrno(Errno.ENXIO, () -> clr(2, RW));
         assertEquals("vnd2 is not attached", e.detail());
-        fails(Errno.ENXIO, () -> rawRead(2, new byte[1], 0));
+        assertErrno(Errno.ENXIO, () -> DevIo.read(raw, 2, new byte[1], 0));
         raw.close(2, RW);
-        fails(Errno.ENXIO, () -> blk.open(2, RO));
+        assertErrno(Errno.ENXIO, () -> blk.open(2, RO));
         attach(2, "/a", 0); // free again
     }
 
@@ -190,12 +171,12 @@ public class VndTest {
         attach(0, "/a", 0);
         blk.open(0, RW); // say, mounted
         raw.open(0, RW, p);
-        ErrnoException e = fails(Errno.EBUSY, () -> clr(0, RW));
+        ErrnoException e = assertErrno(Errno.EBUSY, () -> clr(0, RW));
         assertEquals("vnd0 is open (block device 1, raw device 0 besides this file): unmount or close it first",
                 e.detail());
         blk.close(0, RW);
         raw.open(0, RO, p); // someone else has the raw device open
-        fails(Errno.EBUSY, () -> clr(0, RW));
+        assertErrno(Errno.EBUSY, () -> clr(0, RW));
         assertFalse(last().closed);
         raw.close(0, RO);
         clr(0, RW);
@@ -207,66 +188,66 @@ public class VndTest {
         files.put("/a", new byte[1024]);
         attach(3, "/a", 0);
         raw.open(3, RW, p);
-        assertEquals(24, rawWrite(3, new byte[100], 1000)); // cut short at the end
-        ErrnoException e = fails(Errno.ENOSPC, () -> rawWrite(3, new byte[1], 1024));
+        assertEquals(24, DevIo.write(raw, 3, new byte[100], 1000)); // cut short at the end
+        ErrnoException e = assertErrno(Errno.ENOSPC, () -> DevIo.write(raw, 3, new byte[1], 1024));
         assertEquals("vnd3: write at byte 1024, past its end (1024 bytes)", e.detail());
         assertEquals(1024, files.get("/a").length); // the file did not grow
         blk.open(3, RW);
-        fails(Errno.ENOSPC, () -> blk.strategy(3, 2, new byte[512], 0, 512, true));
-        fails(Errno.ENOSPC, () -> blk.strategy(3, 1, new byte[1024], 0, 1024, true));
-        fails(Errno.EINVAL, () -> blk.strategy(3, 2, new byte[512], 0, 512, false));
-        fails(Errno.EINVAL, () -> blk.strategy(3, 0, new byte[100], 0, 100, false));
-        fails(Errno.EINVAL, () -> rawRead(3, new byte[1], -5));
+        assertErrno(Errno.ENOSPC, () -> blk.strategy(3, 2, new byte[512], 0, 512, true));
+        assertErrno(Errno.ENOSPC, () -> blk.strategy(3, 1, new byte[1024], 0, 1024, true));
+        assertErrno(Errno.EINVAL, () -> blk.strategy(3, 2, new byte[512], 0, 512, false));
+        assertErrno(Errno.EINVAL, () -> blk.strategy(3, 0, new byte[100], 0, 100, false));
+        assertErrno(Errno.EINVAL, () -> DevIo.read(raw, 3, new byte[1], -5));
     }
 
     @Test
     public void unattachedUnitsAndUnitsThatDoNotExist() throws ErrnoException {
-        ErrnoException e = fails(Errno.ENXIO, () -> blk.open(1, RO));
+        ErrnoException e = assertErrno(Errno.ENXIO, () -> blk.open(1, RO));
         assertEquals("vnd1 is not attached: use vnconfig", e.detail());
         raw.open(1, RW, p);
-        fails(Errno.ENXIO, () -> rawRead(1, new byte[1], 0));
-        fails(Errno.ENXIO, () -> rawWrite(1, new byte[1], 0));
+        assertErrno(Errno.ENXIO, () -> DevIo.read(raw, 1, new byte[1], 0));
+        assertErrno(Errno.ENXIO, () -> DevIo.write(raw, 1, new byte[1], 0));
         assertEquals(0, blk.size(1));
-        e = fails(Errno.ENXIO, () -> raw.open(4, RW, p));
+        e = assertErrno(Errno.ENXIO, () -> raw.open(4, RW, p));
         assertEquals("vnd has units 0..3, not 4", e.detail());
-        fails(Errno.ENXIO, () -> blk.open(7, RO));
-        fails(Errno.ENXIO, () -> get(1, 4, 10));
-        fails(Errno.ENOTTY, () -> raw.ioctl(1, 0x40086d02L, USER, RW, p));
+        assertErrno(Errno.ENXIO, () -> blk.open(7, RO));
+        assertErrno(Errno.ENXIO, () -> get(1, 4, 10));
+        assertErrno(Errno.ENOTTY, () -> raw.ioctl(1, 0x40086d02L, USER, RW, p));
     }
 
     @Test
     public void setAndClearNeedTheRawDeviceOpenForWriting() throws ErrnoException {
         files.put("/a", new byte[1024]);
         raw.open(0, RO, p);
-        ErrnoException e = fails(Errno.EBADF, () -> set(0, "/a", 0, RO));
+        ErrnoException e = assertErrno(Errno.EBADF, () -> set(0, "/a", 0, RO));
         assertEquals("/dev/rvnd0 is open read-only: VNDIOCSET needs it open for writing", e.detail());
         assertTrue(opens.isEmpty());
         raw.close(0, RO);
         attach(0, "/a", 0);
         raw.open(0, RO, p);
-        fails(Errno.EBADF, () -> clr(0, RO));
+        assertErrno(Errno.EBADF, () -> clr(0, RO));
         assertEquals("0 1 1024 /a 2", get(0, -1, 10)); // VNDIOCGET is fine read-only
     }
 
     @Test
     public void badAttachRequests() throws ErrnoException {
         raw.open(0, RW, p);
-        ErrnoException e = fails(Errno.ENOENT, () -> set(0, "/nope", 0, RW));
+        ErrnoException e = assertErrno(Errno.ENOENT, () -> set(0, "/nope", 0, RW));
         assertEquals("/nope", e.detail());
         files.put("/small", new byte[511]);
-        e = fails(Errno.EINVAL, () -> set(0, "/small", 0, RW));
+        e = assertErrno(Errno.EINVAL, () -> set(0, "/small", 0, RW));
         assertEquals("/small is smaller than one 512-byte block (511 bytes): it cannot be a disk", e.detail());
         assertTrue(last().closed);
         files.put("/a", new byte[1024]);
-        e = fails(Errno.EINVAL, () -> set(0, "/a", 0x5, RW));
+        e = assertErrno(Errno.EINVAL, () -> set(0, "/a", 0x5, RW));
         assertEquals("vnd0: unknown VNDIOCSET flags 0x5", e.detail());
-        fails(Errno.ENOENT, () -> set(0, "", 0, RW));
+        assertErrno(Errno.ENOENT, () -> set(0, "", 0, RW));
         mem.putLong(IOC, 0).putInt(IOC + 8, 0);
-        fails(Errno.EFAULT, () -> raw.ioctl(0, VndIoctl.VNDIOCSET, IOC, RW, p));
-        fails(Errno.EFAULT, () -> raw.ioctl(0, VndIoctl.VNDIOCSET, 4090, RW, p));
+        assertErrno(Errno.EFAULT, () -> raw.ioctl(0, VndIoctl.VNDIOCSET, IOC, RW, p));
+        assertErrno(Errno.EFAULT, () -> raw.ioctl(0, VndIoctl.VNDIOCSET, 4090, RW, p));
         Arrays.fill(p.mem, PATH, PATH + 1100, (byte) 'a');
         mem.putLong(IOC, PATH);
-        fails(Errno.ENAMETOOLONG, () -> raw.ioctl(0, VndIoctl.VNDIOCSET, IOC, RW, p));
+        assertErrno(Errno.ENAMETOOLONG, () -> raw.ioctl(0, VndIoctl.VNDIOCSET, IOC, RW, p));
         assertEquals("0 0 0  0", get(0, -1, 100)); // still free after all of that
     }
 
@@ -289,7 +270,7 @@ public class VndTest {
         FakeOpenFile f = last();
         f.revoked = true; // its file system was unmounted by force
         raw.open(0, RW, p);
-        fails(Errno.EBADF, () -> rawRead(0, new byte[1], 0));
+        assertErrno(Errno.EBADF, () -> DevIo.read(raw, 0, new byte[1], 0));
         clr(0, RW);
         assertTrue(f.closed);
     }
@@ -301,7 +282,7 @@ public class VndTest {
         FakeOpenFile f = last();
         f.fsyncError = new ErrnoException(Errno.EIO, "disk on fire");
         raw.open(0, RW, p);
-        ErrnoException e = fails(Errno.EIO, () -> clr(0, RW));
+        ErrnoException e = assertErrno(Errno.EIO, () -> clr(0, RW));
         assertEquals("vnd0: flushing /a: disk on fire", e.detail());
         assertFalse(f.closed);
         f.fsyncError = null;
@@ -320,16 +301,16 @@ public class VndTest {
         last().maxIo = 100;
         raw.open(0, RW, p);
         byte[] b = new byte[150_000];
-        assertEquals(b.length, rawRead(0, b, 1000));
+        assertEquals(b.length, DevIo.read(raw, 0, b, 1000));
         assertArrayEquals(Arrays.copyOfRange(img, 1000, 151_000), b);
         byte[] w = new byte[70_000];
         Arrays.fill(w, (byte) 3);
-        assertEquals(w.length, rawWrite(0, w, 5));
+        assertEquals(w.length, DevIo.write(raw, 0, w, 5));
         assertArrayEquals(w, Arrays.copyOfRange(last().data, 5, 70_005));
         last().data = Arrays.copyOf(last().data, 1000); // shrunk behind the disk's back
         byte[] tail = new byte[100];
         Arrays.fill(tail, (byte) 1);
-        assertEquals(100, rawRead(0, tail, 950));
+        assertEquals(100, DevIo.read(raw, 0, tail, 950));
         assertArrayEquals(new byte[50], Arrays.copyOfRange(tail, 50, 100));
     }
 
@@ -347,15 +328,10 @@ public class VndTest {
         assertNull(disks.unit(0).attachment());
     }
 
-    /** NetBSD's _IOC: direction, parameter length, group, number. */
-    private static long ioc(long dir, char group, int num, int len) {
-        return dir | ((long) (len & 0x1fff) << 16) | ((long) group << 8) | num;
-    }
-
     @Test
     public void ioctlNumbersAreNetBsdEncodings() {
-        assertEquals(ioc(0xc0000000L, 'F', 0, 24), VndIoctl.VNDIOCSET);
-        assertEquals(ioc(0x80000000L, 'F', 1, 24), VndIoctl.VNDIOCCLR);
-        assertEquals(ioc(0xc0000000L, 'F', 3, 32), VndIoctl.VNDIOCGET);
+        assertEquals(ioc(IOC_INOUT, 'F', 0, 24), VndIoctl.VNDIOCSET);
+        assertEquals(ioc(IOC_IN, 'F', 1, 24), VndIoctl.VNDIOCCLR);
+        assertEquals(ioc(IOC_INOUT, 'F', 3, 32), VndIoctl.VNDIOCGET);
     }
 }

@@ -5,13 +5,13 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
-import static org.modkern.fs.hostfs.Host.assertErrno;
-import static org.modkern.fs.hostfs.Host.attr;
 import static org.modkern.fs.hostfs.Host.dir;
 import static org.modkern.fs.hostfs.Host.file;
-import static org.modkern.fs.hostfs.Host.list;
-import static org.modkern.fs.hostfs.Host.readString;
-import static org.modkern.fs.hostfs.Host.write;
+import static org.modkern.testkit.ErrnoAssert.assertErrno;
+import static org.modkern.testkit.VnodeIo.attr;
+import static org.modkern.testkit.VnodeIo.list;
+import static org.modkern.testkit.VnodeIo.readString;
+import static org.modkern.testkit.VnodeIo.write;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +22,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.modkern.kern.Errno;
+import org.modkern.testkit.VnodeIo;
 import org.modkern.vfs.VType;
 import org.modkern.vfs.Vattr;
 import org.modkern.vfs.Vnode;
@@ -293,7 +294,7 @@ public class HostfsDirTest {
         });
         assertEquals("the refused entry's cookie is the next given with the last one taken", lastNext[0], cookie);
         List<String> rest = new ArrayList<>();
-        assertEquals(-1, Host.page(root, cookie, 100, rest));
+        assertEquals(-1, VnodeIo.page(root, cookie, 100, rest));
         assertEquals(5, first.size() + rest.size());
         assertEquals(-1, root.readdir(-1, (a, b, c, e) -> true));
     }
@@ -306,7 +307,7 @@ public class HostfsDirTest {
             file(d, "f" + i);
         }
         List<String> seen = new ArrayList<>();
-        long cookie = Host.page(d, 0, 12, seen);
+        long cookie = VnodeIo.page(d, 0, 12, seen);
         List<String> removedUnseen = new ArrayList<>();
         List<String> stayed = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
@@ -325,12 +326,12 @@ public class HostfsDirTest {
         }
         int round = 0;
         while (cookie >= 0) {
-            cookie = Host.page(d, cookie, 5, seen);
+            cookie = VnodeIo.page(d, cookie, 5, seen);
             assertTrue("the listing does not end: " + seen, seen.size() < 200);
             if (cookie >= 0 && round++ % 2 == 0) {
                 // The entry the next call starts at goes meanwhile: the listing just goes on after it.
                 List<String> next = new ArrayList<>();
-                Host.page(d, cookie, 1, next);
+                VnodeIo.page(d, cookie, 1, next);
                 if (!next.isEmpty()) {
                     d.remove(next.get(0));
                     stayed.remove(next.get(0));

@@ -5,11 +5,11 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.modkern.fs.hostfs.Host.assertErrno;
-import static org.modkern.fs.hostfs.Host.attr;
 import static org.modkern.fs.hostfs.Host.file;
-import static org.modkern.fs.hostfs.Host.readString;
-import static org.modkern.fs.hostfs.Host.write;
+import static org.modkern.testkit.ErrnoAssert.assertErrno;
+import static org.modkern.testkit.VnodeIo.attr;
+import static org.modkern.testkit.VnodeIo.readString;
+import static org.modkern.testkit.VnodeIo.write;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

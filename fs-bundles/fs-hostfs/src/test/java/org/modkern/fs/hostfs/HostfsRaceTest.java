@@ -15,6 +15,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
+import org.modkern.testkit.VnodeIo;
 import org.modkern.vfs.VType;
 import org.modkern.vfs.Vfs;
 import org.modkern.vfs.Vnode;
@@ -62,7 +63,7 @@ public class HostfsRaceTest {
             try {
                 Vnode f = d.create("f" + i, Host.va(VType.VREG, 0644));
                 made.incrementAndGet();
-                Host.write(f, 0, "x");
+                VnodeIo.write(f, 0, "x");
             } catch (ErrnoException e) {
                 assertTrue(e.getMessage(), e.errno() == Errno.ESTALE || e.errno() == Errno.ENOENT);
                 refused.incrementAndGet();

@@ -1,11 +1,11 @@
 package org.modkern.fs.hostfs;
 
 import static org.junit.Assert.assertEquals;
-import static org.modkern.fs.hostfs.Host.assertErrno;
-import static org.modkern.fs.hostfs.Host.attr;
-import static org.modkern.fs.hostfs.Host.list;
-import static org.modkern.fs.hostfs.Host.readString;
-import static org.modkern.fs.hostfs.Host.write;
+import static org.modkern.testkit.ErrnoAssert.assertErrno;
+import static org.modkern.testkit.VnodeIo.attr;
+import static org.modkern.testkit.VnodeIo.list;
+import static org.modkern.testkit.VnodeIo.readString;
+import static org.modkern.testkit.VnodeIo.write;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

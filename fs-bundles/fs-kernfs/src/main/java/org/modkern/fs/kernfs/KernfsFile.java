@@ -1,14 +1,12 @@
 package org.modkern.fs.kernfs;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.Proc;
 import org.modkern.kern.Uio;
 import org.modkern.vfs.VType;
 import org.modkern.vfs.Vattr;
-import org.modkern.vfs.Vnode;
 
 /** One kernel parameter as a file: its text made at each read; hostname also written through sysctl. */
 final class KernfsFile extends KernfsNode {
@@ -16,17 +14,10 @@ final class KernfsFile extends KernfsNode {
     static final int MAX_WRITE = 256;
 
     final KernTarget target;
-    private final KernfsRoot root;
 
     KernfsFile(KernfsMount mount, KernfsRoot root, long fileid, KernTarget target) {
-        super(mount, fileid, VType.VREG);
-        this.root = root;
+        super(mount, root, target.name(), fileid, VType.VREG);
         this.target = target;
-    }
-
-    @Override
-    public Vnode parent() {
-        return root;
     }
 
     private byte[] content() throws ErrnoException {
@@ -37,22 +28,14 @@ final class KernfsFile extends KernfsNode {
     public void getattr(Vattr va) throws ErrnoException {
         long time = target.name().equals("boottime")
                 ? mount.bootSeconds() * 1_000_000_000L
-                : nanos(Instant.now());
+                : now();
         fill(va, target.mode(), 1, content().length, time);
     }
 
     /** Generates the text, then moves the part at the uio's offset. */
     @Override
     public int read(Uio uio, int ioflag) throws ErrnoException {
-        long off = uio.offset();
-        if (off < 0) {
-            throw new ErrnoException(Errno.EINVAL, "kernfs: " + target.name() + ": negative offset " + off);
-        }
-        byte[] b = content();
-        if (off >= b.length) {
-            return 0;
-        }
-        return uio.move(b, (int) off, b.length - (int) off);
+        return readText(uio, this::content);
     }
 
     /** Sets the parameter to the text written, whole, at offset 0 (see package-info). */

@@ -1,6 +1,7 @@
 package org.modkern.fs.kernfs;
 
 import java.util.List;
+import org.modkern.fs.synth.KernelGuard;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.Kernel;
@@ -15,6 +16,7 @@ import org.modkern.vfs.Vnode;
  */
 final class KernfsMount implements Vfs {
     private final Kernel kernel;
+    private final KernelGuard guard = new KernelGuard("kernfs");
     private final KernfsRoot root;
 
     KernfsMount(Kernel kernel) {
@@ -35,50 +37,30 @@ final class KernfsMount implements Vfs {
 
     /** The value of sysctl node {@code name}. */
     String sysctl(String name) throws ErrnoException {
-        try {
-            String v = kernel.sysctl(name);
-            if (v == null) {
-                throw new ErrnoException(Errno.EIO, "kernfs: " + name + " has no value");
-            }
-            return v;
-        } catch (RuntimeException e) {
-            throw failed("read " + name, e);
+        String v = guard.call("read " + name, () -> kernel.sysctl(name));
+        if (v == null) {
+            throw new ErrnoException(Errno.EIO, "kernfs: " + name + " has no value");
         }
+        return v;
     }
 
     /** Sets sysctl node {@code name} on behalf of {@code by}, with sysctl(8)'s checks and errors. */
     void sysctl(Proc by, String name, String value) throws ErrnoException {
-        try {
-            kernel.sysctl(by, name, value);
-        } catch (RuntimeException e) {
-            throw failed("set " + name, e);
-        }
+        guard.run("set " + name, () -> kernel.sysctl(by, name, value));
     }
 
     int securelevel() throws ErrnoException {
-        try {
-            return kernel.securelevel();
-        } catch (RuntimeException e) {
-            throw failed("read the securelevel", e);
-        }
+        return guard.call("read the securelevel", kernel::securelevel);
     }
 
     List<String> messages() throws ErrnoException {
-        try {
-            List<String> m = kernel.messages();
-            return m == null ? List.of() : m;
-        } catch (RuntimeException e) {
-            throw failed("read the message buffer", e);
-        }
+        List<String> m = guard.call("read the message buffer", kernel::messages);
+        return m == null ? List.of() : m;
     }
 
     /** The calling process, or null on a thread that is not a process's. */
     Proc curproc() throws ErrnoException {
-        try {
-            return kernel.curproc();
-        } catch (RuntimeException e) {
-            throw failed("find the calling process", e);
-        }
+        return guard.call("find the calling process", kernel::curproc);
     }
 
     /**
@@ -100,9 +82,5 @@ final class KernfsMount implements Vfs {
         } catch (NumberFormatException e) {
             throw new ErrnoException(Errno.EIO, "kernfs: kern.boottime is not a time: \"" + v + "\"");
         }
-    }
-
-    private static ErrnoException failed(String what, RuntimeException e) {
-        return new ErrnoException(Errno.EIO, "kernfs: could not " + what + ": " + e);
     }
 }

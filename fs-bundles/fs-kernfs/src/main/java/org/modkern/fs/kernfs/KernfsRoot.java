@@ -1,38 +1,41 @@
 package org.modkern.fs.kernfs;
 
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.modkern.fs.synth.Dirent;
+import org.modkern.fs.synth.Readdir;
+import org.modkern.fs.synth.SynthDir;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
-import org.modkern.kern.Uio;
 import org.modkern.vfs.DirentSink;
 import org.modkern.vfs.VType;
 import org.modkern.vfs.Vattr;
 import org.modkern.vfs.Vnode;
 
 /** The root: ".", "..", then the entries of {@link KernTarget#ALL}; cookies are indexes. */
-final class KernfsRoot extends KernfsNode {
+final class KernfsRoot extends KernfsNode implements SynthDir {
     static final long ROOT_ID = 2;
 
     private final List<KernfsFile> files;
+    private final List<Dirent> entries;
 
     KernfsRoot(KernfsMount mount) {
-        super(mount, ROOT_ID, VType.VDIR);
-        KernfsFile[] f = new KernfsFile[KernTarget.ALL.size()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = new KernfsFile(mount, this, ROOT_ID + 1 + i, KernTarget.ALL.get(i));
+        super(mount, null, "/", ROOT_ID, VType.VDIR);
+        List<KernfsFile> f = new ArrayList<>();
+        List<Dirent> e = new ArrayList<>(List.of(Dirent.of(0, ".", this), Dirent.of(1, "..", this)));
+        for (int i = 0; i < KernTarget.ALL.size(); i++) {
+            KernTarget t = KernTarget.ALL.get(i);
+            KernfsFile file = new KernfsFile(mount, this, ROOT_ID + 1 + i, t);
+            f.add(file);
+            e.add(Dirent.of(2 + i, t.name(), file));
         }
-        this.files = List.of(f);
+        this.files = List.copyOf(f);
+        this.entries = List.copyOf(e);
     }
 
     @Override
     public void getattr(Vattr va) {
-        fill(va, 0555, 2, 512, nanos(Instant.now()));
-    }
-
-    @Override
-    public Vnode parent() {
-        return this;
+        fill(va, 0555, 2, 512, now());
     }
 
     @Override
@@ -47,66 +50,6 @@ final class KernfsRoot extends KernfsNode {
 
     @Override
     public long readdir(long cookie, DirentSink sink) {
-        if (cookie < 0) {
-            return -1;
-        }
-        for (long c = cookie; c < 2L + files.size(); c++) {
-            boolean taken = c < 2
-                    ? sink.accept(ROOT_ID, VType.VDIR, c == 0 ? "." : "..", c + 1)
-                    : sink.accept(files.get((int) c - 2).fileid, VType.VREG, files.get((int) c - 2).target.name(), c + 1);
-            if (!taken) {
-                return c;
-            }
-        }
-        return -1;
-    }
-
-    @Override
-    public int read(Uio uio, int ioflag) throws ErrnoException {
-        throw new ErrnoException(Errno.EISDIR, "kernfs: the root is a directory");
-    }
-
-    private static ErrnoException cannot(String what, String name) {
-        return new ErrnoException(Errno.EOPNOTSUPP, "kernfs: " + name + ": kernfs entries cannot be " + what);
-    }
-
-    @Override
-    public Vnode create(String name, Vattr va) throws ErrnoException {
-        throw cannot("created", name);
-    }
-
-    @Override
-    public Vnode mknod(String name, Vattr va) throws ErrnoException {
-        throw cannot("created", name);
-    }
-
-    @Override
-    public Vnode mkdir(String name, Vattr va) throws ErrnoException {
-        throw cannot("created", name);
-    }
-
-    @Override
-    public void remove(String name) throws ErrnoException {
-        throw cannot("removed", name);
-    }
-
-    @Override
-    public void rmdir(String name) throws ErrnoException {
-        throw cannot("removed", name);
-    }
-
-    @Override
-    public void rename(String from, Vnode toDir, String toName) throws ErrnoException {
-        throw cannot("renamed", from);
-    }
-
-    @Override
-    public Vnode symlink(String name, Vattr va, String target) throws ErrnoException {
-        throw new ErrnoException(Errno.EROFS, "kernfs: " + name + ": kernfs has no symbolic links of its own");
-    }
-
-    @Override
-    public void link(String name, Vnode target) throws ErrnoException {
-        throw new ErrnoException(Errno.EROFS, "kernfs: " + name + ": kernfs has no hard links");
+        return Readdir.offer(cookie, sink, entries);
     }
 }

@@ -25,7 +25,9 @@
  * to any other file EIO; attribute changes are accepted and ignored (so open with O_TRUNC works);
  * create, mknod, mkdir, remove, rmdir and rename are EOPNOTSUPP, link and symlink EROFS.
  *
- * <p>Nodes are made once per mount and hold no state; there are no locks.
+ * <p>Nodes are made once per mount and hold no state; there are no locks. What kernfs shares with
+ * procfs (the base node, the directory that refuses changes, readdir, the guarded kernel call) is
+ * fs-synth's {@code org.modkern.fs.synth}, copied into this bundle by bnd.
  */
 @Header(name = "Modkern-Module", value = "kernfs")
 @Header(name = "Modkern-Module-Type", value = "vfs")

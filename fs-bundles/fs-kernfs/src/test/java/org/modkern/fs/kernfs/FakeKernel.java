@@ -1,11 +1,10 @@
 package org.modkern.fs.kernfs;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.modkern.kern.Cred;
+import org.modkern.fs.synth.testing.FakeProxy;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.Kernel;
@@ -14,7 +13,8 @@ import org.modkern.kern.Proc;
 /**
  * The part of the kernel kernfs uses: sysctl nodes (only kern.hostname writable, by root, as the
  * kernel's sysctl checks it), the securelevel, the message buffer and a calling process. The
- * {@link Kernel} it stands for is a proxy: any other method throws UnsupportedOperationException.
+ * {@link Kernel} it stands for is a {@link FakeProxy}: any other method throws
+ * UnsupportedOperationException.
  */
 final class FakeKernel {
     final Map<String, String> sysctl = new TreeMap<>(Map.of(
@@ -30,24 +30,20 @@ final class FakeKernel {
     final List<String> sets = new ArrayList<>();
     volatile RuntimeException failure;
 
-    final Kernel kernel = (Kernel) Proxy.newProxyInstance(Kernel.class.getClassLoader(),
-            new Class<?>[] {Kernel.class}, (proxy, m, args) -> {
-                RuntimeException e = failure;
-                if (e != null && !m.getDeclaringClass().equals(Object.class)) {
-                    throw e;
-                }
-                return switch (m.getName()) {
-                    case "sysctl" -> args.length == 1 ? get((String) args[0]) : set((Proc) args[0], (String) args[1],
-                            (String) args[2]);
-                    case "securelevel" -> securelevel;
-                    case "messages" -> List.copyOf(messages);
-                    case "curproc" -> curproc;
-                    case "toString" -> "FakeKernel";
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> throw new UnsupportedOperationException("Kernel." + m.getName());
-                };
-            });
+    final Kernel kernel = FakeProxy.of(Kernel.class, "FakeKernel", (m, args) -> {
+        RuntimeException e = failure;
+        if (e != null) {
+            throw e;
+        }
+        return switch (m) {
+            case "sysctl" -> args.length == 1 ? get((String) args[0]) : set((Proc) args[0], (String) args[1],
+                    (String) args[2]);
+            case "securelevel" -> securelevel;
+            case "messages" -> List.copyOf(messages);
+            case "curproc" -> curproc;
+            default -> FakeProxy.UNANSWERED;
+        };
+    });
 
     private synchronized String get(String name) throws ErrnoException {
         String v = sysctl.get(name);
@@ -71,18 +67,5 @@ final class FakeKernel {
         sysctl.put(name, value);
         sets.add(by.pid() + ":" + name + "=" + value);
         return null;
-    }
-
-    /** A calling process: just a pid and credentials; anything else is unsupported. */
-    static Proc caller(int pid, int uid) {
-        return (Proc) Proxy.newProxyInstance(Proc.class.getClassLoader(), new Class<?>[] {Proc.class},
-                (proxy, m, args) -> switch (m.getName()) {
-                    case "pid" -> pid;
-                    case "cred" -> new Cred(uid, uid);
-                    case "toString" -> "pid " + pid;
-                    case "hashCode" -> pid;
-                    case "equals" -> proxy == args[0];
-                    default -> throw new UnsupportedOperationException("Proc." + m.getName());
-                });
     }
 }

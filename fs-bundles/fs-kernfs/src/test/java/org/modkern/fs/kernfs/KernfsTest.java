@@ -3,16 +3,19 @@ package org.modkern.fs.kernfs;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
+import static org.modkern.testkit.ErrnoAssert.assertErrno;
+import static org.modkern.testkit.VnodeIo.attr;
+import static org.modkern.testkit.VnodeIo.list;
+import static org.modkern.testkit.VnodeIo.read;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.Before;
 import org.junit.Test;
 import org.modkern.kern.Errno;
+import org.modkern.fs.synth.testing.FakeProxy;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.Proc;
 import org.modkern.kern.Uio;
@@ -26,13 +29,9 @@ public class KernfsTest {
             "msgbuf", "osrelease", "ostype", "pagesize", "securelevel", "time", "version");
 
     private final FakeKernel k = new FakeKernel();
-    private final Proc root = FakeKernel.caller(5, 0);
-    private final Proc user = FakeKernel.caller(6, 100);
+    private final Proc root = FakeProxy.caller(5, 0);
+    private final Proc user = FakeProxy.caller(6, 100);
     private Vnode dir;
-
-    interface Call {
-        void run() throws ErrnoException;
-    }
 
     @Before
     public void setUp() throws Exception {
@@ -55,8 +54,8 @@ public class KernfsTest {
             assertEquals(0, attr(f).uid);
             assertEquals(name.equals("hostname") ? 0644 : 0444, attr(f).mode);
         }
-        errno(Errno.ENOENT, () -> dir.lookup("rootdev"));
-        errno(Errno.ENOENT, () -> dir.lookup(""));
+        assertErrno(Errno.ENOENT, () -> dir.lookup("rootdev"));
+        assertErrno(Errno.ENOENT, () -> dir.lookup(""));
     }
 
     @Test
@@ -98,7 +97,7 @@ public class KernfsTest {
         assertEquals("1690000000\n", text("boottime"));
         assertEquals(1_690_000_000L * 1_000_000_000L, attr(dir.lookup("boottime")).mtime);
         k.sysctl.put("kern.boottime", "never");
-        errno(Errno.EIO, () -> text("boottime"));
+        assertErrno(Errno.EIO, () -> text("boottime"));
     }
 
     @Test
@@ -109,7 +108,7 @@ public class KernfsTest {
         assertEquals("17\n", new String(read(v, 32, 100), StandardCharsets.UTF_8));
         assertEquals(0, read(v, 35, 10).length);
         assertEquals(0, read(v, 1 << 20, 10).length);
-        errno(Errno.EINVAL, () -> read(v, -1, 1));
+        assertErrno(Errno.EINVAL, () -> read(v, -1, 1));
     }
 
     @Test
@@ -136,13 +135,13 @@ public class KernfsTest {
         assertEquals(8, h.write(Uio.kernel(b, 0, b.length, Uio.Rw.WRITE, 0), 0));
         assertEquals("fromcur", k.sysctl.get("kern.hostname"));
         k.curproc = null;
-        errno(Errno.EPERM, () -> h.write(Uio.kernel(b, 0, b.length, Uio.Rw.WRITE, 0), 0));
+        assertErrno(Errno.EPERM, () -> h.write(Uio.kernel(b, 0, b.length, Uio.Rw.WRITE, 0), 0));
     }
 
     @Test
     public void othersCannotWriteTheHostName() throws Exception {
         Vnode h = dir.lookup("hostname");
-        errno(Errno.EPERM, () -> write(h, user, 0, "mine\n"));
+        assertErrno(Errno.EPERM, () -> write(h, user, 0, "mine\n"));
         assertEquals("modkern.local", k.sysctl.get("kern.hostname"));
         assertEquals(List.of(), k.sets);
     }
@@ -150,11 +149,11 @@ public class KernfsTest {
     @Test
     public void hostNameWritesAreWholeAtOffsetZero() throws Exception {
         Vnode h = dir.lookup("hostname");
-        errno(Errno.EINVAL, () -> write(h, root, 3, "tail"));
+        assertErrno(Errno.EINVAL, () -> write(h, root, 3, "tail"));
         char[] longName = new char[300];
         Arrays.fill(longName, 'x');
-        errno(Errno.EIO, () -> write(h, root, 0, new String(longName)));
-        errno(Errno.EINVAL, () -> write(h, root, 0, new String(longName, 0, 256))); // sysctl's limit
+        assertErrno(Errno.EIO, () -> write(h, root, 0, new String(longName)));
+        assertErrno(Errno.EINVAL, () -> write(h, root, 0, new String(longName, 0, 256))); // sysctl's limit
         assertEquals(0, write(h, root, 0, ""));
         assertEquals("modkern.local", k.sysctl.get("kern.hostname"));
     }
@@ -167,7 +166,7 @@ public class KernfsTest {
                 Vattr trunc = new Vattr();
                 trunc.size = 0;
                 f.setattr(trunc);
-                errno(Errno.EIO, () -> write(f, root, 0, "x\n"));
+                assertErrno(Errno.EIO, () -> write(f, root, 0, "x\n"));
             }
         }
         assertEquals("modkern\n", text("ostype"));
@@ -176,16 +175,16 @@ public class KernfsTest {
     @Test
     public void nothingCanBeMadeOrRemoved() throws Exception {
         Vattr va = Vattr.forCreate(VType.VREG, 0644, 0, 0);
-        errno(Errno.EOPNOTSUPP, () -> dir.create("x", va));
-        errno(Errno.EOPNOTSUPP, () -> dir.mkdir("x", va));
-        errno(Errno.EOPNOTSUPP, () -> dir.mknod("x", va));
-        errno(Errno.EOPNOTSUPP, () -> dir.remove("hostname"));
-        errno(Errno.EOPNOTSUPP, () -> dir.rmdir("hostname"));
-        errno(Errno.EOPNOTSUPP, () -> dir.rename("hostname", dir, "h"));
-        errno(Errno.EROFS, () -> dir.symlink("x", va, "/"));
-        errno(Errno.EROFS, () -> dir.link("x", dir.lookup("hz")));
-        errno(Errno.EISDIR, () -> read(dir, 0, 10));
-        errno(Errno.ENOTDIR, () -> dir.lookup("hz").lookup("x"));
+        assertErrno(Errno.EOPNOTSUPP, () -> dir.create("x", va));
+        assertErrno(Errno.EOPNOTSUPP, () -> dir.mkdir("x", va));
+        assertErrno(Errno.EOPNOTSUPP, () -> dir.mknod("x", va));
+        assertErrno(Errno.EOPNOTSUPP, () -> dir.remove("hostname"));
+        assertErrno(Errno.EOPNOTSUPP, () -> dir.rmdir("hostname"));
+        assertErrno(Errno.EOPNOTSUPP, () -> dir.rename("hostname", dir, "h"));
+        assertErrno(Errno.EROFS, () -> dir.symlink("x", va, "/"));
+        assertErrno(Errno.EROFS, () -> dir.link("x", dir.lookup("hz")));
+        assertErrno(Errno.EISDIR, () -> read(dir, 0, 10));
+        assertErrno(Errno.ENOTDIR, () -> dir.lookup("hz").lookup("x"));
     }
 
     @Test
@@ -193,63 +192,25 @@ public class KernfsTest {
         Vnode h = dir.lookup("hostname");
         k.failure = new IllegalStateException("boom");
         for (String name : List.of("hostname", "securelevel", "msgbuf", "version", "boottime")) {
-            errno(Errno.EIO, () -> text(name));
+            assertErrno(Errno.EIO, () -> text(name));
         }
-        errno(Errno.EIO, () -> write(h, root, 0, "x"));
-        errno(Errno.EIO, () -> attr(h));
+        assertErrno(Errno.EIO, () -> write(h, root, 0, "x"));
+        assertErrno(Errno.EIO, () -> attr(h));
     }
 
     @Test
     public void mountTakesNoOptions() throws Exception {
         Vfs vfs = new KernfsVfsOps(k.kernel).mount(null, 0, null);
         assertEquals(NAMES, list(vfs.root(), 100));
-        errno(Errno.EINVAL, () -> new KernfsVfsOps(k.kernel).mount(null, 0, Map.of("size", "1")));
+        assertErrno(Errno.EINVAL, () -> new KernfsVfsOps(k.kernel).mount(null, 0, Map.of("size", "1")));
     }
 
     private String text(String name) throws ErrnoException {
         return new String(read(dir.lookup(name), 0, 4096), StandardCharsets.UTF_8);
     }
 
-    private static byte[] read(Vnode vn, long offset, int len) throws ErrnoException {
-        byte[] buf = new byte[len];
-        int n = vn.read(Uio.kernel(buf, 0, len, Uio.Rw.READ, offset), 0);
-        return Arrays.copyOf(buf, n);
-    }
-
     private static int write(Vnode vn, Proc by, long offset, String s) throws ErrnoException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         return vn.write(Uio.kernel(by, b, 0, b.length, Uio.Rw.WRITE, offset), 0);
-    }
-
-    private static Vattr attr(Vnode vn) throws ErrnoException {
-        Vattr va = new Vattr();
-        vn.getattr(va);
-        return va;
-    }
-
-    private static List<String> list(Vnode dir, int perCall) throws ErrnoException {
-        List<String> names = new ArrayList<>();
-        long cookie = 0;
-        while (cookie >= 0) {
-            int[] taken = {0};
-            cookie = dir.readdir(cookie, (fileno, type, name, next) -> {
-                if (taken[0] == perCall) {
-                    return false;
-                }
-                taken[0]++;
-                names.add(name);
-                return true;
-            });
-        }
-        return names;
-    }
-
-    private static void errno(int errno, Call call) {
-        try {
-            call.run();
-            fail("expected errno " + errno);
-        } catch (ErrnoException e) {
-            assertEquals(e.getMessage(), errno, e.errno());
-        }
     }
 }

@@ -5,11 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.modkern.fs.synth.Dirent;
+import org.modkern.fs.synth.Readdir;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.ProcInfo;
 import org.modkern.vfs.DirentSink;
-import org.modkern.vfs.VType;
 import org.modkern.vfs.Vattr;
 import org.modkern.vfs.Vnode;
 
@@ -43,7 +44,7 @@ final class ProcfsFdDir extends ProcfsDir {
                 return link(fd);
             }
         }
-        throw new ErrnoException(Errno.ENOENT, "procfs: " + path + "/" + name + ": process " + proc.pid
+        throw new ErrnoException(Errno.ENOENT, "procfs: " + path() + "/" + name + ": process " + proc.pid
                 + " has no descriptor " + name);
     }
 
@@ -55,27 +56,13 @@ final class ProcfsFdDir extends ProcfsDir {
     @Override
     public long readdir(long cookie, DirentSink sink) throws ErrnoException {
         ProcInfo info = snapshot();
-        if (cookie < 0) {
-            return -1;
-        }
-        if (cookie == 0 && !sink.accept(fileid, VType.VDIR, ".", 1)) {
-            return 0;
-        }
-        if (cookie <= 1 && !sink.accept(proc.fileid, VType.VDIR, "..", 2)) {
-            return 1;
-        }
         List<ProcInfo.FileInfo> files = new ArrayList<>(info.files() == null ? List.of() : info.files());
         files.removeIf(f -> f == null || f.fd() < 0);
         files.sort(Comparator.comparingInt(ProcInfo.FileInfo::fd));
+        List<Dirent> entries = new ArrayList<>(List.of(Dirent.of(0, ".", this), Dirent.of(1, "..", proc)));
         for (ProcInfo.FileInfo f : files) {
-            long at = 2L + f.fd();
-            if (at < cookie) {
-                continue;
-            }
-            if (!sink.accept(link(f.fd()).fileid, VType.VLNK, Integer.toString(f.fd()), at + 1)) {
-                return at;
-            }
+            entries.add(Dirent.of(2L + f.fd(), Integer.toString(f.fd()), link(f.fd())));
         }
-        return -1;
+        return Readdir.offer(cookie, sink, entries);
     }
 }

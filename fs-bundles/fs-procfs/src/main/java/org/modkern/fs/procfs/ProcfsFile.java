@@ -1,6 +1,5 @@
 package org.modkern.fs.procfs;
 
-import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.ProcInfo;
 import org.modkern.kern.Uio;
@@ -36,14 +35,6 @@ final class ProcfsFile extends ProcfsNode {
     /** Generates the text, then moves the part at the uio's offset. */
     @Override
     public int read(Uio uio, int ioflag) throws ErrnoException {
-        long off = uio.offset();
-        if (off < 0) {
-            throw new ErrnoException(Errno.EINVAL, "procfs: " + path + ": negative offset " + off);
-        }
-        byte[] b = content(snapshot());
-        if (off >= b.length) {
-            return 0;
-        }
-        return uio.move(b, (int) off, b.length - (int) off);
+        return readText(uio, () -> content(snapshot()));
     }
 }

@@ -43,7 +43,7 @@ final class ProcfsLink extends ProcfsNode {
     private String resolve(ProcInfo info) throws ErrnoException {
         String t = target.of(info);
         if (t == null || t.isEmpty()) {
-            throw new ErrnoException(Errno.ENOENT, "procfs: " + path + " points nowhere now");
+            throw new ErrnoException(Errno.ENOENT, "procfs: " + path() + " points nowhere now");
         }
         return t;
     }

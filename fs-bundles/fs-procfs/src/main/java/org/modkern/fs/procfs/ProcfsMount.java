@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
+import org.modkern.fs.synth.KernelGuard;
+import org.modkern.fs.synth.SynthNode;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.Kernel;
@@ -23,12 +25,13 @@ import org.modkern.vfs.Vnode;
  */
 final class ProcfsMount implements Vfs {
     private final Kernel kernel;
+    private final KernelGuard guard = new KernelGuard("procfs");
     private final Supplier<ModuleList> modules;
     private final ProcfsRoot root;
     private final ConcurrentSkipListMap<Integer, ProcfsPidDir> dirs = new ConcurrentSkipListMap<>();
     /** How deep this thread is in a snapshot we asked the kernel for (see package-info). */
     private final ThreadLocal<int[]> asking = ThreadLocal.withInitial(() -> new int[1]);
-    final long mountedAt = ProcfsNode.now();
+    final long mountedAt = SynthNode.now();
 
     ProcfsMount(Kernel kernel, Supplier<ModuleList> modules) {
         this.kernel = kernel;
@@ -95,11 +98,7 @@ final class ProcfsMount implements Vfs {
 
     /** The calling process, or null on a thread that is not a process's. */
     Proc curproc() throws ErrnoException {
-        try {
-            return kernel.curproc();
-        } catch (RuntimeException e) {
-            throw failed("find the calling process", e);
-        }
+        return guard.call("find the calling process", kernel::curproc);
     }
 
     /** The module table's text; empty while no LKM facility offers one. */
@@ -108,15 +107,11 @@ final class ProcfsMount implements Vfs {
         if (list == null) {
             return "";
         }
-        try {
-            String t = list.table();
-            if (t == null) {
-                return "";
-            }
-            return t.isEmpty() || t.endsWith("\n") ? t : t + "\n";
-        } catch (RuntimeException e) {
-            throw failed("read the module table", e);
+        String t = guard.call("read the module table", list::table);
+        if (t == null) {
+            return "";
         }
+        return t.isEmpty() || t.endsWith("\n") ? t : t + "\n";
     }
 
     /** The cached node while it is the same process (same start time), else a new one. */
@@ -134,19 +129,13 @@ final class ProcfsMount implements Vfs {
         return asking.get()[0] > 0;
     }
 
-    private <T> T ask(String what, Supplier<T> call) throws ErrnoException {
+    private <T> T ask(String what, KernelGuard.Call<T> call) throws ErrnoException {
         int[] depth = asking.get();
         depth[0]++;
         try {
-            return call.get();
-        } catch (RuntimeException e) {
-            throw failed(what, e);
+            return guard.call(what, call);
         } finally {
             depth[0]--;
         }
-    }
-
-    private static ErrnoException failed(String what, RuntimeException e) {
-        return new ErrnoException(Errno.EIO, "procfs: could not " + what + ": " + e);
     }
 }

@@ -1,5 +1,9 @@
 package org.modkern.fs.procfs;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.modkern.fs.synth.Dirent;
+import org.modkern.fs.synth.Readdir;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.ProcInfo;
@@ -20,6 +24,7 @@ final class ProcfsPidDir extends ProcfsDir {
     final long madeAt = System.nanoTime();
     private volatile ProcInfo last;
     private final ProcfsNode[] entries;
+    private final List<Dirent> dirents;
 
     ProcfsPidDir(ProcfsMount mount, ProcfsRoot root, ProcInfo info) {
         super(mount, root, Integer.toString(info.pid()), id(info.pid(), 1));
@@ -32,6 +37,11 @@ final class ProcfsPidDir extends ProcfsDir {
             new ProcfsFile(mount, this, "emul", id(pid, 4), ProcfsText::emul),
             new ProcfsFdDir(mount, this, id(pid, 5)),
             new ProcfsFile(mount, this, "status", id(pid, 6), ProcfsText::status)};
+        List<Dirent> d = new ArrayList<>();
+        for (int i = 0; i < NAMES.length; i++) {
+            d.add(Dirent.of(i, NAMES[i], entries[i]));
+        }
+        this.dirents = List.copyOf(d);
     }
 
     /** File ids: the pid's block of 2^32, then the node's number in it (the root's own are below 2^32). */
@@ -78,15 +88,6 @@ final class ProcfsPidDir extends ProcfsDir {
     @Override
     public long readdir(long cookie, DirentSink sink) throws ErrnoException {
         snapshot();
-        if (cookie < 0) {
-            return -1;
-        }
-        for (long c = cookie; c < NAMES.length; c++) {
-            ProcfsNode n = entries[(int) c];
-            if (!sink.accept(n.fileid, n.type(), NAMES[(int) c], c + 1)) {
-                return c;
-            }
-        }
-        return -1;
+        return Readdir.offer(cookie, sink, dirents);
     }
 }

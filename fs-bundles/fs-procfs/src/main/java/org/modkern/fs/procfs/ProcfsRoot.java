@@ -1,28 +1,28 @@
 package org.modkern.fs.procfs;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.modkern.fs.synth.Dirent;
+import org.modkern.fs.synth.Readdir;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 import org.modkern.kern.Proc;
 import org.modkern.vfs.DirentSink;
-import org.modkern.vfs.VType;
 import org.modkern.vfs.Vattr;
 import org.modkern.vfs.Vnode;
 
 /**
  * The root: ".", "..", curproc, self, modules, then one directory per process by pid. Readdir
- * cookies are the fixed entries' indexes, then {@link #FIXED} + pid, so a listing resumes at the
+ * cookies are the fixed entries' indexes, then their count + pid, so a listing resumes at the
  * right pid whatever processes come and go meanwhile.
  */
 final class ProcfsRoot extends ProcfsDir {
     static final long ROOT_ID = 2;
-    private static final String[] NAMES = {".", "..", "curproc", "self", "modules"};
-    private static final VType[] TYPES = {VType.VDIR, VType.VDIR, VType.VLNK, VType.VLNK, VType.VREG};
-    static final int FIXED = NAMES.length;
-
     private final ProcfsLink curproc;
     private final ProcfsLink self;
     private final ProcfsFile modules;
+    private final List<Dirent> fixed;
 
     ProcfsRoot(ProcfsMount mount) {
         super(mount, null, "/", ROOT_ID);
@@ -30,6 +30,8 @@ final class ProcfsRoot extends ProcfsDir {
         this.self = new ProcfsLink(mount, this, "self", 4, info -> callerPid());
         this.modules = new ProcfsFile(mount, this, "modules", 5,
                 info -> mount.moduleTable().getBytes(StandardCharsets.UTF_8));
+        this.fixed = List.of(Dirent.of(0, ".", this), Dirent.of(1, "..", this), Dirent.of(2, "curproc", curproc),
+                Dirent.of(3, "self", self), Dirent.of(4, "modules", modules));
     }
 
     private String callerPid() throws ErrnoException {
@@ -68,23 +70,14 @@ final class ProcfsRoot extends ProcfsDir {
         if (cookie < 0) {
             return -1;
         }
-        long c = cookie;
-        for (; c < FIXED; c++) {
-            int i = (int) c;
-            long fileno = i < 2 ? ROOT_ID : ROOT_ID + i - 1;
-            if (!sink.accept(fileno, TYPES[i], NAMES[i], c + 1)) {
-                return c;
-            }
+        long at = Readdir.offer(cookie, sink, fixed);
+        if (at >= 0) {
+            return at; // the sink is full: the kernel need not be asked for the processes
         }
+        List<Dirent> pids = new ArrayList<>();
         for (ProcfsPidDir d : mount.processDirs()) {
-            long at = FIXED + (long) d.pid;
-            if (at < c) {
-                continue;
-            }
-            if (!sink.accept(d.fileid, VType.VDIR, Integer.toString(d.pid), at + 1)) {
-                return at;
-            }
+            pids.add(Dirent.of(fixed.size() + (long) d.pid, Integer.toString(d.pid), d));
         }
-        return -1;
+        return Readdir.offer(cookie, sink, pids);
     }
 }

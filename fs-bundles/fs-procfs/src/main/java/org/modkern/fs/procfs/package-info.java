@@ -37,6 +37,9 @@
  *
  * <p>Locking: none of our own beyond concurrent maps; no lock is held while a readdir sink runs
  * or while the kernel is asked for a snapshot.
+ *
+ * <p>What procfs shares with kernfs (the base node, the directory that refuses changes, readdir,
+ * the guarded kernel call) is fs-synth's {@code org.modkern.fs.synth}, copied into this bundle by bnd.
  */
 @Header(name = "Modkern-Module", value = "procfs")
 @Header(name = "Modkern-Module-Type", value = "vfs")

@@ -1,19 +1,19 @@
 package org.modkern.fs.procfs;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
-import org.modkern.kern.Cred;
+import org.modkern.fs.synth.testing.FakeProxy;
 import org.modkern.kern.Kernel;
 import org.modkern.kern.Proc;
 import org.modkern.kern.ProcInfo;
 
 /**
  * The part of the kernel procfs uses: a process table of snapshots and a calling process. The
- * {@link Kernel} it stands for is a proxy: any other method throws UnsupportedOperationException.
+ * {@link Kernel} it stands for is a {@link FakeProxy}: any other method throws
+ * UnsupportedOperationException.
  */
 final class FakeKernel {
     private final Map<Integer, ProcInfo> procs = new TreeMap<>();
@@ -24,16 +24,12 @@ final class FakeKernel {
     volatile IntConsumer duringSnapshot;
     int snapshots;
 
-    final Kernel kernel = (Kernel) Proxy.newProxyInstance(Kernel.class.getClassLoader(),
-            new Class<?>[] {Kernel.class}, (proxy, m, args) -> switch (m.getName()) {
-                case "curproc" -> curproc;
-                case "processes" -> processes();
-                case "process" -> process((Integer) args[0]);
-                case "toString" -> "FakeKernel";
-                case "hashCode" -> System.identityHashCode(proxy);
-                case "equals" -> proxy == args[0];
-                default -> throw new UnsupportedOperationException("Kernel." + m.getName());
-            });
+    final Kernel kernel = FakeProxy.of(Kernel.class, "FakeKernel", (m, args) -> switch (m) {
+        case "curproc" -> curproc;
+        case "processes" -> processes();
+        case "process" -> process((Integer) args[0]);
+        default -> FakeProxy.UNANSWERED;
+    });
 
     /** Adds (or replaces) a process. */
     synchronized ProcInfo add(ProcInfo p) {
@@ -93,18 +89,5 @@ final class FakeKernel {
 
     static ProcInfo.FileInfo file(int fd, String kind, String path) {
         return new ProcInfo.FileInfo(fd, kind, path, 1, path == null ? -1 : 0);
-    }
-
-    /** A calling process: just a pid and credentials; anything else is unsupported. */
-    static Proc caller(int pid, int uid) {
-        return (Proc) Proxy.newProxyInstance(Proc.class.getClassLoader(), new Class<?>[] {Proc.class},
-                (proxy, m, args) -> switch (m.getName()) {
-                    case "pid" -> pid;
-                    case "cred" -> new Cred(uid, uid);
-                    case "toString" -> "pid " + pid;
-                    case "hashCode" -> pid;
-                    case "equals" -> proxy == args[0];
-                    default -> throw new UnsupportedOperationException("Proc." + m.getName());
-                });
     }
 }

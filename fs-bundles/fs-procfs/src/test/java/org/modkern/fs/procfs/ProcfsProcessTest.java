@@ -6,11 +6,11 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.fail;
 import static org.modkern.fs.procfs.FakeKernel.file;
 import static org.modkern.fs.procfs.FakeKernel.proc;
-import static org.modkern.fs.procfs.Fs.assertErrno;
-import static org.modkern.fs.procfs.Fs.attr;
-import static org.modkern.fs.procfs.Fs.list;
-import static org.modkern.fs.procfs.Fs.read;
-import static org.modkern.fs.procfs.Fs.readString;
+import static org.modkern.testkit.ErrnoAssert.assertErrno;
+import static org.modkern.testkit.VnodeIo.attr;
+import static org.modkern.testkit.VnodeIo.list;
+import static org.modkern.testkit.VnodeIo.read;
+import static org.modkern.testkit.VnodeIo.readString;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;

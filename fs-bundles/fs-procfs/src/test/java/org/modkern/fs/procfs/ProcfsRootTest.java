@@ -5,11 +5,11 @@ import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.modkern.fs.procfs.FakeKernel.proc;
-import static org.modkern.fs.procfs.Fs.assertErrno;
-import static org.modkern.fs.procfs.Fs.attr;
-import static org.modkern.fs.procfs.Fs.list;
-import static org.modkern.fs.procfs.Fs.readString;
-import static org.modkern.fs.procfs.Fs.readdir;
+import static org.modkern.testkit.ErrnoAssert.assertErrno;
+import static org.modkern.testkit.VnodeIo.attr;
+import static org.modkern.testkit.VnodeIo.list;
+import static org.modkern.testkit.VnodeIo.page;
+import static org.modkern.testkit.VnodeIo.readString;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.Before;
 import org.junit.Test;
+import org.modkern.fs.synth.testing.FakeProxy;
+import org.modkern.testkit.VnodeIo;
 import org.modkern.kern.Errno;
 import org.modkern.lkm.ModuleList;
 import org.modkern.vfs.VType;
@@ -58,13 +60,13 @@ public class ProcfsRootTest {
     @Test
     public void cookiesResumeByPidWhileProcessesComeAndGo() throws Exception {
         List<String> names = new ArrayList<>();
-        long cookie = readdir(root, 0, 6, names); // up to and including "1"
+        long cookie = page(root, 0, 6, names); // up to and including "1"
         assertEquals(List.of(".", "..", "curproc", "self", "modules", "1"), names);
         k.exit(5);
         k.add(proc(3, 1, "new", 0, 4000, "/"));   // below the resume point: not shown now
         k.add(proc(40, 1, "later", 0, 4000, "/")); // above it: shown
         while (cookie >= 0) {
-            cookie = readdir(root, cookie, 1, names);
+            cookie = page(root, cookie, 1, names);
         }
         assertEquals(List.of(".", "..", "curproc", "self", "modules", "1", "12", "40"), names);
     }
@@ -104,7 +106,7 @@ public class ProcfsRootTest {
 
     @Test
     public void curprocAndSelfLinkToTheCaller() throws Exception {
-        k.curproc = FakeKernel.caller(12, 0);
+        k.curproc = FakeProxy.caller(12, 0);
         for (String name : new String[] {"curproc", "self"}) {
             Vnode link = root.lookup(name);
             assertEquals(VType.VLNK, link.type());
@@ -165,7 +167,7 @@ public class ProcfsRootTest {
         assertErrno(Errno.EOPNOTSUPP, () -> root.rename("modules", root, "m"));
         assertErrno(Errno.EROFS, () -> root.symlink("x", va, "/"));
         assertErrno(Errno.EROFS, () -> root.link("x", root.lookup("modules")));
-        assertErrno(Errno.EISDIR, () -> Fs.read(root, 0, 10));
+        assertErrno(Errno.EISDIR, () -> VnodeIo.read(root, 0, 10));
         assertErrno(Errno.EOPNOTSUPP, () -> root.lookup("1").lookup("fd").create("3", va));
     }
 

@@ -3,8 +3,8 @@ package org.modkern.fs.tmpfs;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.modkern.fs.tmpfs.Fs.attr;
 import static org.modkern.fs.tmpfs.Fs.statfs;
+import static org.modkern.testkit.VnodeIo.attr;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.Test;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
+import org.modkern.testkit.VnodeIo;
 import org.modkern.vfs.IoFlag;
 import org.modkern.vfs.Statfs;
 import org.modkern.vfs.Vattr;
@@ -57,7 +58,7 @@ public class TmpfsConcurrencyTest {
             long fileBytes = 0;
             for (int t = 0; t < THREADS; t++) {
                 Vnode f = dir.lookup("f" + t);
-                assertArrayEquals("f" + t, contents.get(t), Fs.read(f, 0, FILE_SIZE + 1));
+                assertArrayEquals("f" + t, contents.get(t), VnodeIo.read(f, 0, FILE_SIZE + 1));
                 assertEquals(FILE_SIZE, attr(f).size);
                 fileBytes += attr(f).bytes;
             }
@@ -90,10 +91,10 @@ public class TmpfsConcurrencyTest {
             int len = Math.min(1 + rnd.nextInt(9000), FILE_SIZE - off);
             byte[] chunk = new byte[len];
             rnd.nextBytes(chunk);
-            assertEquals(len, Fs.write(f, off, chunk));
+            assertEquals(len, VnodeIo.write(f, off, chunk));
             System.arraycopy(chunk, 0, want, off, len);
             if (i % 50 == 0) {
-                Fs.read(f, off, len);
+                VnodeIo.read(f, off, len);
             }
         }
         Vattr va = new Vattr();
@@ -109,7 +110,7 @@ public class TmpfsConcurrencyTest {
         int rounds = 0;
         while (!done.get()) {
             Fs.file(dir, "tmp" + rounds);
-            List<String> names = Fs.list(dir, 3);
+            List<String> names = VnodeIo.list(dir, 3);
             Set<String> unique = new HashSet<>(names);
             assertEquals(names.toString(), names.size(), unique.size());
             assertTrue(unique.contains("tmp" + rounds));
@@ -138,8 +139,8 @@ public class TmpfsConcurrencyTest {
                 all.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < records; i++) {
-                        assertEquals(recLen, Fs.write(log, 0, rec, IoFlag.APPEND));
-                        Fs.read(log, (long) i * recLen, recLen);
+                        assertEquals(recLen, VnodeIo.write(log, 0, rec, IoFlag.APPEND));
+                        VnodeIo.read(log, (long) i * recLen, recLen);
                     }
                     return null;
                 }));
@@ -152,7 +153,7 @@ public class TmpfsConcurrencyTest {
         }
         long size = (long) THREADS * records * recLen;
         assertEquals(size, attr(log).size);
-        byte[] data = Fs.read(log, 0, (int) size);
+        byte[] data = VnodeIo.read(log, 0, (int) size);
         int[] perThread = new int[THREADS];
         for (int r = 0; r < THREADS * records; r++) {
             byte b = data[r * recLen];

@@ -2,14 +2,14 @@ package org.modkern.fs.tmpfs;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertSame;
-import static org.modkern.fs.tmpfs.Fs.assertErrno;
-import static org.modkern.fs.tmpfs.Fs.attr;
-import static org.modkern.fs.tmpfs.Fs.bytes;
 import static org.modkern.fs.tmpfs.Fs.dir;
 import static org.modkern.fs.tmpfs.Fs.file;
-import static org.modkern.fs.tmpfs.Fs.list;
-import static org.modkern.fs.tmpfs.Fs.readString;
-import static org.modkern.fs.tmpfs.Fs.write;
+import static org.modkern.testkit.ErrnoAssert.assertErrno;
+import static org.modkern.testkit.VnodeIo.attr;
+import static org.modkern.testkit.VnodeIo.bytes;
+import static org.modkern.testkit.VnodeIo.list;
+import static org.modkern.testkit.VnodeIo.readString;
+import static org.modkern.testkit.VnodeIo.write;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,11 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
-import static org.modkern.fs.tmpfs.Fs.assertErrno;
-import static org.modkern.fs.tmpfs.Fs.attr;
 import static org.modkern.fs.tmpfs.Fs.file;
 import static org.modkern.fs.tmpfs.Fs.statfs;
-import static org.modkern.fs.tmpfs.Fs.write;
+import static org.modkern.testkit.ErrnoAssert.assertErrno;
+import static org.modkern.testkit.VnodeIo.attr;
+import static org.modkern.testkit.VnodeIo.write;
 
 import java.util.Map;
 import org.junit.Test;

@@ -1,4 +1,4 @@
-package org.modkern.dev.vnd;
+package org.modkern.testkit;
 
 import java.nio.charset.StandardCharsets;
 import org.modkern.kern.Cred;
@@ -10,11 +10,12 @@ import org.modkern.kern.Terminal;
 import org.modkern.kern.UserSpace;
 
 /** A process whose user memory is one array (address = index, 0 included); no system calls. */
-final class FakeProc implements Proc {
-    final byte[] mem;
+public final class FakeProc implements Proc {
+    /** The user memory: address a is mem[a]. */
+    public final byte[] mem;
     private UserSpace space;
 
-    FakeProc(int size) {
+    public FakeProc(int size) {
         mem = new byte[size];
         space = new UserSpace() {
             private void check(long a, int len) throws ErrnoException {
