@@ -55,7 +55,7 @@ public final class Uio {
 
     /** A transfer to or from a kernel array on behalf of process {@code p} (its terminal). */
     public static Uio kernel(Proc p, byte[] buf, int off, int len, Rw rw, long offset) {
-        return new Uio(p, new KernelSpace(buf), rw, new long[] {off}, new int[] {len}, offset);
+        return new Uio(p, UserSpace.ofArray(buf), rw, new long[] {off}, new int[] {len}, offset);
     }
 
     /** The process on whose behalf the transfer is made (its terminal, its credentials), or null. */
@@ -110,32 +110,5 @@ public final class Uio {
             moved += cnt;
         }
         return moved;
-    }
-
-    /** User memory that is one kernel array, its address 0 being the array's first byte. */
-    private static final class KernelSpace implements UserSpace {
-        private final byte[] mem;
-
-        KernelSpace(byte[] mem) {
-            this.mem = mem;
-        }
-
-        private void check(long uaddr, int len) throws ErrnoException {
-            if (uaddr < 0 || len < 0 || uaddr + len > mem.length) {
-                throw new ErrnoException(Errno.EFAULT, "kernel buffer address " + uaddr);
-            }
-        }
-
-        @Override
-        public void copyin(long uaddr, byte[] dst, int off, int len) throws ErrnoException {
-            check(uaddr, len);
-            System.arraycopy(mem, (int) uaddr, dst, off, len);
-        }
-
-        @Override
-        public void copyout(byte[] src, int off, long uaddr, int len) throws ErrnoException {
-            check(uaddr, len);
-            System.arraycopy(src, off, mem, (int) uaddr, len);
-        }
     }
 }

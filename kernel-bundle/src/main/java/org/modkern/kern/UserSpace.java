@@ -32,4 +32,28 @@ public interface UserSpace {
         }
         throw new ErrnoException(Errno.ENAMETOOLONG, "string longer than " + max + " bytes");
     }
+
+    /** User memory that is one array, address 0 being its first byte (kernel buffers, tests). */
+    static UserSpace ofArray(byte[] mem) {
+        return new UserSpace() {
+            private void check(long uaddr, int len) throws ErrnoException {
+                if (uaddr < 0 || len < 0 || uaddr + len > mem.length) {
+                    throw new ErrnoException(Errno.EFAULT, "address " + uaddr + " of a " + mem.length
+                            + "-byte buffer");
+                }
+            }
+
+            @Override
+            public void copyin(long uaddr, byte[] dst, int off, int len) throws ErrnoException {
+                check(uaddr, len);
+                System.arraycopy(mem, (int) uaddr, dst, off, len);
+            }
+
+            @Override
+            public void copyout(byte[] src, int off, long uaddr, int len) throws ErrnoException {
+                check(uaddr, len);
+                System.arraycopy(src, off, mem, (int) uaddr, len);
+            }
+        };
+    }
 }

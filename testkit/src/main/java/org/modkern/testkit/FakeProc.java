@@ -17,25 +17,7 @@ public final class FakeProc implements Proc {
 
     public FakeProc(int size) {
         mem = new byte[size];
-        space = new UserSpace() {
-            private void check(long a, int len) throws ErrnoException {
-                if (a < 0 || len < 0 || a + len > mem.length) {
-                    throw new ErrnoException(Errno.EFAULT, "address " + a);
-                }
-            }
-
-            @Override
-            public void copyin(long uaddr, byte[] dst, int off, int len) throws ErrnoException {
-                check(uaddr, len);
-                System.arraycopy(mem, (int) uaddr, dst, off, len);
-            }
-
-            @Override
-            public void copyout(byte[] src, int off, long uaddr, int len) throws ErrnoException {
-                check(uaddr, len);
-                System.arraycopy(src, off, mem, (int) uaddr, len);
-            }
-        };
+        space = UserSpace.ofArray(mem);
     }
 
     @Override
