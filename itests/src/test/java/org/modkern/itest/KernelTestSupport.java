@@ -41,6 +41,11 @@ public abstract class KernelTestSupport {
     @Inject
     protected Kernel kernel;
 
+    /** The program started as pid 1; "none" (the default here) for no init. */
+    protected String initProgram() {
+        return "none";
+    }
+
     /** What a test class adds to the configuration (framework properties ...). */
     protected Option[] extra() {
         return new Option[0];
@@ -60,6 +65,8 @@ public abstract class KernelTestSupport {
                         "org.modkern.dev.console", "org.modkern.exec.native", PROBE)),
                 frameworkProperty("modkern.root.image").value(System.getProperty("modkern.root.image")),
                 frameworkProperty("modkern.lkm.timeout").value("1500"),
+                // No init unless a test class asks for it (InitIT): the others start from a bare kernel.
+                frameworkProperty("modkern.init").value(initProgram()),
                 frameworkProperty("felix.fileinstall.dir").value(System.getProperty("modkern.lkm.d")),
                 frameworkProperty("felix.fileinstall.poll").value("200"),
                 systemProperty("modkern.lkm.d").value(System.getProperty("modkern.lkm.d", "")),

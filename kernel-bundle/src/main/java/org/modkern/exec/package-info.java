@@ -4,7 +4,7 @@
  * org.modkern.exec.Execsw#ORDER} order; each declares the emulation its images run under.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.modkern.exec;
 
 import org.osgi.annotation.bundle.Export;

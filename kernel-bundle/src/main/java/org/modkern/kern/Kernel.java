@@ -11,6 +11,14 @@ import org.osgi.framework.Bundle;
  */
 @ProviderType
 public interface Kernel {
+    /**
+     * Service property (String): {@link #STATE_BOOTING} until init's /etc/rc has run, then
+     * {@link #STATE_UP}. Wait for {@code (kern.state=up)} to find the system as rc left it.
+     */
+    String STATE = "kern.state";
+    String STATE_BOOTING = "booting";
+    String STATE_UP = "up";
+
     /** The system-call table of an emulation, or null when no such emulation is registered. */
     Sysent sysent(String emulation);
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.modkern.kern.Kernel;
 import org.modkern.kern.Sig;
 import org.modkern.kernel.internal.boot.Boot;
+import org.modkern.kernel.internal.boot.InitStart;
 import org.modkern.kernel.internal.proc.ProcImpl;
 import org.modkern.kernel.internal.shell.KernCommands;
 import org.modkern.kernel.internal.wiring.Admission;
@@ -34,6 +35,7 @@ public final class Activator implements BundleActivator {
     private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private Thread boot;
+    private ServiceRegistration<Kernel> kernelReg;
 
     @Override
     public void start(BundleContext ctx) {
@@ -71,9 +73,28 @@ public final class Activator implements BundleActivator {
             cmd.put("osgi.command.scope", "kern");
             cmd.put("osgi.command.function", KernCommands.FUNCTIONS);
             registrations.add(ctx.registerService(KernCommands.class, new KernCommands(kernel), cmd));
-            registrations.add(ctx.registerService(Kernel.class, kernel, null));
+            Hashtable<String, Object> state = new Hashtable<>();
+            state.put(Kernel.STATE, Kernel.STATE_BOOTING);
+            kernelReg = ctx.registerService(Kernel.class, kernel, state);
+            registrations.add(kernelReg);
         }
         kernel.log("kernel ready");
+        InitStart.start(kernel, this::up);
+    }
+
+    /** The system is up (rc has run): say so on the Kernel service, for the launcher and tests. */
+    private synchronized void up() {
+        if (kernel == null || kernelReg == null) {
+            return;
+        }
+        Hashtable<String, Object> state = new Hashtable<>();
+        state.put(Kernel.STATE, Kernel.STATE_UP);
+        try {
+            kernelReg.setProperties(state);
+        } catch (IllegalStateException ignored) {
+            return; // stopping
+        }
+        kernel.log("system up");
     }
 
     @Override

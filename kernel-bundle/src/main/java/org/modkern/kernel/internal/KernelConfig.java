@@ -10,10 +10,11 @@ import java.util.function.Function;
  * The kernel configuration, read from framework properties (which fall back to system properties):
  * {@code modkern.bootset}, {@code modkern.root.image} (directories, comma-separated, copied in
  * order so a later one adds to or overrides an earlier one), {@code modkern.rootfs},
- * {@code modkern.securelevel}, {@code modkern.hostname}, {@code modkern.boot.timeout}.
+ * {@code modkern.securelevel}, {@code modkern.hostname}, {@code modkern.boot.timeout},
+ * {@code modkern.init} (the program started as pid 1, default /sbin/init; "none" for no init).
  */
 public record KernelConfig(Set<String> bootSet, List<String> rootImages, String rootfs, int securelevel,
-        String hostname, long bootTimeoutMillis, String release) {
+        String hostname, long bootTimeoutMillis, String release, String init) {
 
     public static KernelConfig from(Function<String, String> props, String release) {
         Set<String> boot = new LinkedHashSet<>();
@@ -26,7 +27,12 @@ public record KernelConfig(Set<String> bootSet, List<String> rootImages, String 
                 Integer.parseInt(or(props.apply("modkern.securelevel"), "0")),
                 or(props.apply("modkern.hostname"), "modkern.local"),
                 Long.parseLong(or(props.apply("modkern.boot.timeout"), "30000")),
-                release);
+                release, initProgram(props.apply("modkern.init")));
+    }
+
+    private static String initProgram(String v) {
+        String p = or(v, "/sbin/init");
+        return p.equals("none") ? null : p;
     }
 
     private static List<String> list(String v) {

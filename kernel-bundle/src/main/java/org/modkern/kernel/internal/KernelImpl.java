@@ -25,6 +25,7 @@ import org.modkern.kernel.internal.proc.ProcessTable;
 import org.modkern.kernel.internal.specfs.DevSwitch;
 import org.modkern.kernel.internal.sys.SysMount;
 import org.modkern.kernel.internal.sys.SysPath;
+import org.modkern.kernel.internal.sys.SysctlCall;
 import org.modkern.kernel.internal.sys.SysProc;
 import org.modkern.kernel.internal.sysent.NativeSysent;
 import org.modkern.kernel.internal.vfs.MountTable;
@@ -68,7 +69,7 @@ public final class KernelImpl implements Kernel {
         this.execsw = new ExecSwitch(namei, emuls, faults);
         this.spawner = new Spawner(procs, execsw, vfs);
         emuls.addNative(NativeSysent.create(new SysPath(vfs), new SysMount(mounter, mounts, namei, procs),
-                new SysProc(procs, spawner)));
+                new SysProc(procs, spawner), new SysctlCall(sysctl)));
         defineSysctls();
     }
 
@@ -78,6 +79,7 @@ public final class KernelImpl implements Kernel {
         sysctl.readOnly("kern.version", () -> OSTYPE + " " + config.release()
                 + " (GENERIC) on Java " + System.getProperty("java.version"));
         sysctl.readOnly("kern.boottime", () -> Long.toString(bootTime / 1000));
+        sysctl.readOnlyUnlisted("kern.msgbuf", () -> String.join("\n", msgbuf.lines()) + "\n");
         sysctl.readOnly("kern.maxproc", () -> Integer.toString(ProcessTable.MAXPROC));
         sysctl.readOnly("kern.maxfiles", () -> Integer.toString(org.modkern.kernel.internal.vfs.FileDesc.NOFILE));
         sysctl.readOnly("hw.machine", () -> "jvm");

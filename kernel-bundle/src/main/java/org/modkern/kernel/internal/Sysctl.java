@@ -15,16 +15,21 @@ public final class Sysctl {
         void set(ProcImpl by, String value) throws ErrnoException;
     }
 
-    private record Node(Supplier<String> get, Setter set) {}
+    private record Node(Supplier<String> get, Setter set, boolean listed) {}
 
     private final Map<String, Node> nodes = new TreeMap<>();
 
     public synchronized void readOnly(String name, Supplier<String> get) {
-        nodes.put(name, new Node(get, null));
+        nodes.put(name, new Node(get, null, true));
+    }
+
+    /** A read-only node that listings leave out (kern.msgbuf: dmesg's, too long for sysctl -a). */
+    public synchronized void readOnlyUnlisted(String name, Supplier<String> get) {
+        nodes.put(name, new Node(get, null, false));
     }
 
     public synchronized void writable(String name, Supplier<String> get, Setter set) {
-        nodes.put(name, new Node(get, set));
+        nodes.put(name, new Node(get, set, true));
     }
 
     public synchronized String get(String name) throws ErrnoException {
@@ -49,7 +54,7 @@ public final class Sysctl {
     public synchronized Map<String, String> list(String prefix) {
         Map<String, String> out = new TreeMap<>();
         nodes.forEach((k, v) -> {
-            if (prefix.isEmpty() || k.equals(prefix) || k.startsWith(prefix + ".")) {
+            if (k.equals(prefix) || (v.listed && (prefix.isEmpty() || k.startsWith(prefix + ".")))) {
                 out.put(k, v.get.get());
             }
         });

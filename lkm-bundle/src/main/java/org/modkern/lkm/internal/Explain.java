@@ -11,6 +11,7 @@ final class Explain {
     private Explain() {}
 
     private static final Pattern MODULE = Pattern.compile("modkern\\.module=([A-Za-z0-9_.-]+)");
+    private static final Pattern EMUL = Pattern.compile("modkern\\.emul=([A-Za-z0-9_.-]+)");
     private static final Pattern PACKAGE = Pattern.compile("osgi\\.wiring\\.package=([A-Za-z0-9_.]+)");
     private static final Pattern BUNDLE = Pattern.compile("osgi\\.wiring\\.bundle=([A-Za-z0-9_.]+)");
 
@@ -30,6 +31,11 @@ final class Explain {
             if (m.find()) {
                 return new ErrnoException(Errno.ENOENT, "module " + name + " requires module " + m.group(1)
                         + ", which is not loaded (load it first)");
+            }
+            m = EMUL.matcher(msg);
+            if (m.find()) {
+                return new ErrnoException(Errno.ENOENT, "module " + name + " runs programs under emulation "
+                        + m.group(1) + ", which is not loaded (load its emulation module first)");
             }
             m = PACKAGE.matcher(msg);
             if (m.find()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.modkern.exec.ExecImage;
+import org.modkern.exec.ExecInterpreter;
 import org.modkern.exec.ExecParams;
 import org.modkern.exec.Execsw;
 import org.modkern.kern.Errno;
@@ -70,8 +71,33 @@ public final class ExecSwitch {
         return formats;
     }
 
-    /** Loads {@code path} for process {@code p} without changing the process. */
+    /**
+     * Loads {@code path} for process {@code p} without changing the process; a file run by an
+     * interpreter ({@code #!}) loads the interpreter in its place.
+     */
     public Loaded load(ProcImpl p, String path, String[] argv, String[] envp) throws ErrnoException {
+        Loaded l = loadFile(p, path, argv, envp);
+        String file = path;
+        for (int depth = 1; l.image() instanceof ExecInterpreter next; depth++) {
+            if (depth > ExecInterpreter.MAX_DEPTH) {
+                throw new ErrnoException(Errno.ELOOP, path + ": more than " + ExecInterpreter.MAX_DEPTH
+                        + " nested interpreters");
+            }
+            try {
+                l = loadFile(p, next.path(), next.argv(), envp);
+            } catch (ErrnoException e) {
+                if (e.errno() == Errno.ENOENT) {
+                    throw new ErrnoException(Errno.ENOENT, file + ": its interpreter " + next.path()
+                            + " does not exist");
+                }
+                throw e;
+            }
+            file = next.path();
+        }
+        return l;
+    }
+
+    private Loaded loadFile(ProcImpl p, String path, String[] argv, String[] envp) throws ErrnoException {
         VnodeRef node = namei.lookup(p.nameiCtx(), path, true);
         Vnode vn = node.vnode();
         if (vn.type() != VType.VREG) {

@@ -28,7 +28,7 @@ public final class ProcessTable {
     private final MsgBuf msgbuf;
     private final Map<Integer, ProcImpl> byPid = new HashMap<>();
     private final ProcImpl proc0;
-    private int lastPid;
+    private int lastPid = INIT_PID;
 
     public ProcessTable(Faults faults, MsgBuf msgbuf) {
         this.faults = faults;
@@ -37,6 +37,21 @@ public final class ProcessTable {
         proc0.setImage("swapper", new String[] {"swapper"});
         proc0.state = ProcImpl.State.RUN;
         byPid.put(0, proc0);
+    }
+
+    public static final int INIT_PID = 1;
+    private boolean initNext;
+    private Runnable rcDone = () -> { };
+    private boolean rcSeen;
+
+    /** The next {@link #create} makes pid 1 (init). */
+    public synchronized void createInitNext() {
+        initNext = true;
+    }
+
+    /** Called once, when init's first child (/etc/rc) has exited: the system is up. */
+    public synchronized void onRcDone(Runnable r) {
+        rcDone = r;
     }
 
     /** The kernel's own process, parent of what the operator starts. */
@@ -50,11 +65,21 @@ public final class ProcessTable {
         if (byPid.size() > MAXPROC) {
             throw new ErrnoException(Errno.EAGAIN, "process table full (kern.maxproc " + MAXPROC + ")");
         }
-        int pid = lastPid;
-        do {
-            pid = pid >= PID_MAX ? 1 : pid + 1;
-        } while (byPid.containsKey(pid));
-        lastPid = pid;
+        int pid;
+        if (initNext) {
+            // pid 1 is init's alone, as in BSD; ordinary processes never get it.
+            initNext = false;
+            if (byPid.containsKey(INIT_PID)) {
+                throw new ErrnoException(Errno.EEXIST, "init (pid 1) already runs");
+            }
+            pid = INIT_PID;
+        } else {
+            pid = lastPid;
+            do {
+                pid = pid >= PID_MAX ? INIT_PID + 1 : pid + 1;
+            } while (byPid.containsKey(pid));
+            lastPid = pid;
+        }
         ProcImpl p = new ProcImpl(faults, pid, parent, cred, terminal);
         byPid.put(pid, p);
         parent.children.add(p);
@@ -116,6 +141,14 @@ public final class ProcessTable {
     }
 
     private void exit(ProcImpl p, int status) {
+        boolean rc;
+        synchronized (this) {
+            rc = !rcSeen && p.parent != null && p.parent.pid() == INIT_PID;
+            rcSeen |= rc;
+        }
+        if (rc) {
+            rcDone.run();
+        }
         if (!WaitStatus.ifExited(status)) {
             msgbuf.log("pid " + p.pid() + " (" + p.comm() + "), uid " + p.cred().uid()
                     + ": exited on signal " + WaitStatus.termSig(status) + " ("
@@ -183,7 +216,8 @@ public final class ProcessTable {
                         return c.pid();
                     }
                 }
-                if (!any) {
+                // init waits for orphans that have not been made yet: it blocks where others get ECHILD.
+                if (!any && !(parent.pid() == 1 && pid <= 0)) {
                     throw new ErrnoException(Errno.ECHILD, pid > 0 ? "process " + pid
                             + " is not a child of process " + parent.pid() : "no child processes");
                 }

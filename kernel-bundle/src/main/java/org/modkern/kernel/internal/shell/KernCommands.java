@@ -17,7 +17,7 @@ import org.modkern.kernel.internal.vfs.Mount;
  * {@link CommandFailure} with one line saying what went wrong; the shell prints it.
  */
 public final class KernCommands {
-    public static final String[] FUNCTIONS = {"kern", "run", "ps", "mount", "dmesg", "sysctl"};
+    public static final String[] FUNCTIONS = {"kern", "run", "sh", "ps", "mount", "dmesg", "sysctl"};
     private final KernelImpl k;
 
     public KernCommands(KernelImpl k) {
@@ -57,6 +57,20 @@ public final class KernCommands {
                     ? "exited with status " + WaitStatus.exitStatus(status)
                     : "was killed by " + Sig.name(WaitStatus.termSig(status))));
         }
+    }
+
+    @Descriptor("an interactive /bin/sh on this terminal; Ctrl-C interrupts its command, never the shell")
+    public void sh(CommandSession session) {
+        try {
+            OperatorRun.run(k, new String[] {"/bin/sh", "-i"}, session.getKeyboard(), session.getConsole(),
+                    session.get(".terminal"), true);
+        } catch (ErrnoException e) {
+            throw new CommandFailure(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailure("/bin/sh was interrupted");
+        }
+        session.getConsole().flush();
     }
 
     /** kern:run without a program: a usage line rather than Gogo's coercion message. */

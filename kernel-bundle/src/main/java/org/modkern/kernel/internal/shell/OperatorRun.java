@@ -18,7 +18,7 @@ import org.modkern.kernel.internal.vfs.OFlags;
  * streams; the caller's interrupt (Ctrl-C) becomes SIGINT for the program.
  */
 public final class OperatorRun {
-    private static final String[] ENV = {"PATH=/bin:/sbin:/usr/bin:/usr/sbin", "HOME=/", "USER=root",
+    public static final String[] ENV = {"PATH=/bin:/sbin:/usr/bin:/usr/sbin", "HOME=/", "USER=root",
         "TERM=dumb", "SHELL=/bin/sh"};
 
     private OperatorRun() {}
@@ -29,21 +29,32 @@ public final class OperatorRun {
      */
     public static int run(KernelImpl k, String[] argv, InputStream in, OutputStream out, Object jline)
             throws ErrnoException, InterruptedException {
+        return run(k, argv, in, out, jline, false);
+    }
+
+    /**
+     * @param shell the program is an interactive shell (kern:sh): an interrupt goes to the commands
+     *     it runs, never to the shell itself, as a shell without job control that ignores SIGINT
+     */
+    public static int run(KernelImpl k, String[] argv, InputStream in, OutputStream out, Object jline,
+            boolean shell) throws ErrnoException, InterruptedException {
         StreamTerminal term = new StreamTerminal(in, out, jline);
         ProcImpl proc0 = k.procs.proc0();
         try {
             ProcImpl p = k.spawner.spawn(proc0, argv[0], argv, ENV, List.of(), term, consoleFds(k, proc0));
-            // No process groups: the terminal's foreground is every process on it.
-            term.onInterrupt(() -> k.procs.list().stream().filter(q -> q.terminal() == term)
-                    .forEach(q -> q.psignal(Sig.SIGINT)));
-            return await(k, p);
+            // No process groups: the terminal's foreground is every process on it (but the shell).
+            Runnable interrupt = () -> k.procs.list().stream()
+                    .filter(q -> q.terminal() == term && !(shell && q == p))
+                    .forEach(q -> q.psignal(Sig.SIGINT));
+            term.onInterrupt(interrupt);
+            return await(k, p, shell ? interrupt : () -> p.psignal(Sig.SIGINT), !shell);
         } finally {
             term.close();
         }
     }
 
     /** Descriptors 0, 1 and 2 open on /dev/console, as init gives its children. */
-    private static FileDesc consoleFds(KernelImpl k, ProcImpl proc0) throws ErrnoException {
+    public static FileDesc consoleFds(KernelImpl k, ProcImpl proc0) throws ErrnoException {
         FileDesc fds = new FileDesc();
         try {
             for (int i = 0; i < 3; i++) {
@@ -59,16 +70,21 @@ public final class OperatorRun {
         return fds;
     }
 
-    /** Waits for the program; an interrupt sends it SIGINT, then waits on and re-asserts the interrupt. */
-    private static int await(KernelImpl k, ProcImpl p) throws InterruptedException {
+    /**
+     * Waits for the program; the caller's interrupt runs {@code interrupt} (SIGINT), then the wait goes
+     * on, and the interrupt is re-asserted at the end when {@code reassert}.
+     */
+    private static int await(KernelImpl k, ProcImpl p, Runnable interrupt, boolean reassert)
+            throws InterruptedException {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
                     return k.procs.waitOperator(p);
                 } catch (InterruptedException e) {
-                    interrupted = true;
-                    p.psignal(Sig.SIGINT);
+                    // Under kern:sh the interrupt is the shell's commands': the operator's command goes on.
+                    interrupted = reassert;
+                    interrupt.run();
                 }
             }
         } finally {

@@ -73,6 +73,39 @@ public final class SysProc {
         return 0;
     }
 
+    /**
+     * Implements __nanosleep50(2): (rqtp, rmtp) with struct timespec {i64 sec, i64 nsec}. A signal
+     * ends it early with EINTR, the time left in rmtp.
+     */
+    public long nanosleep(Proc p, SyscallArgs a) throws ErrnoException {
+        byte[] ts = new byte[16];
+        p.userSpace().copyin(a.word(0), ts, 0, 16);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(ts).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long sec = b.getLong(0);
+        long nsec = b.getLong(8);
+        if (sec < 0 || nsec < 0 || nsec > 999_999_999L) {
+            throw new ErrnoException(Errno.EINVAL, "timespec " + sec + "." + nsec);
+        }
+        long total = sec > Long.MAX_VALUE / 1_000_000_000L - 1 ? Long.MAX_VALUE : sec * 1_000_000_000L + nsec;
+        long end = System.nanoTime() + total;
+        try {
+            long left = total;
+            while (left > 0) {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(left);
+                left = end - System.nanoTime();
+            }
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            long left = Math.max(0, end - System.nanoTime());
+            if (a.word(1) != 0) {
+                b.putLong(0, left / 1_000_000_000L).putLong(8, left % 1_000_000_000L);
+                p.userSpace().copyout(ts, 0, a.word(1), 16);
+            }
+            throw new ErrnoException(Errno.EINTR, "sleep interrupted by a signal");
+        }
+    }
+
     /** Implements kill(2) for one process (pid > 0); signal 0 checks that it exists. */
     public long kill(Proc proc, SyscallArgs a) throws ErrnoException {
         int pid = a.i32(0);

@@ -7,6 +7,7 @@ import org.modkern.kernel.internal.proc.ProcImpl;
 import org.modkern.kernel.internal.sys.SysFile;
 import org.modkern.kernel.internal.sys.SysMount;
 import org.modkern.kernel.internal.sys.SysPath;
+import org.modkern.kernel.internal.sys.SysctlCall;
 import org.modkern.kernel.internal.sys.SysProc;
 
 /**
@@ -20,7 +21,7 @@ public final class NativeSysent {
     /** SYS_NSYSENT. */
     public static final int NSYSENT = 512;
 
-    public static SysentTable create(SysPath path, SysMount mount, SysProc proc) {
+    public static SysentTable create(SysPath path, SysMount mount, SysProc proc, SysctlCall sysctl) {
         SysentTable t = new SysentTable(SyscallService.NATIVE, NSYSENT);
         t.define(0, "syscall", NativeSysent::indirect);
         t.define(1, "exit", proc::exit);
@@ -61,12 +62,14 @@ public final class NativeSysent {
         t.define(181, "setgid", proc::setgid);
         t.define(199, "lseek", SysFile::lseek);
         t.define(201, "ftruncate", path::ftruncate);
+        t.define(202, "__sysctl", sysctl::sysctl);
         t.define(296, "__getcwd", path::getcwd);
         t.define(390, "__getdents30", SysFile::getdents);
         t.define(356, "getvfsstat", mount::getvfsstat);
         t.define(357, "statvfs1", mount::statvfs);
         t.define(410, "__mount50", mount::mount);
         t.define(420, "__utimes50", path::utimes);
+        t.define(430, "__nanosleep50", proc::nanosleep);
         t.define(439, "__stat50", path::stat);
         t.define(440, "__fstat50", SysFile::fstat);
         t.define(441, "__lstat50", path::lstat);

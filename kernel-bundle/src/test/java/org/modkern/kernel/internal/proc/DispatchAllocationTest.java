@@ -10,6 +10,7 @@ import org.modkern.kernel.internal.Faults;
 import org.modkern.kernel.internal.MsgBuf;
 import org.modkern.kernel.internal.sys.SysMount;
 import org.modkern.kernel.internal.sys.SysPath;
+import org.modkern.kernel.internal.sys.SysctlCall;
 import org.modkern.kernel.internal.sys.SysProc;
 import org.modkern.kernel.internal.sysent.NativeSysent;
 
@@ -20,7 +21,7 @@ public class DispatchAllocationTest {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         ProcImpl p = new ProcImpl(new Faults(new MsgBuf()), 42, null, Cred.ROOT, null);
-        p.setSysent(NativeSysent.create(new SysPath(null), new SysMount(null, null, null, null), new SysProc(null, null)));
+        p.setSysent(NativeSysent.create(new SysPath(null), new SysMount(null, null, null, null), new SysProc(null, null), new SysctlCall(null)));
         long sum = 0;
         for (int i = 0; i < 50_000; i++) {
             p.args().set(0, 0, 0, 0, 0, 0);

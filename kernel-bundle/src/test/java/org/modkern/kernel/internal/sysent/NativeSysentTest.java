@@ -11,11 +11,12 @@ import java.util.TreeMap;
 import org.junit.Test;
 import org.modkern.kernel.internal.sys.SysMount;
 import org.modkern.kernel.internal.sys.SysPath;
+import org.modkern.kernel.internal.sys.SysctlCall;
 import org.modkern.kernel.internal.sys.SysProc;
 
 /** The native table against NetBSD's numbers: every implemented call, and only those, where NetBSD has it. */
 public class NativeSysentTest {
-    private final SysentTable table = NativeSysent.create(new SysPath(null), new SysMount(null, null, null, null), new SysProc(null, null));
+    private final SysentTable table = NativeSysent.create(new SysPath(null), new SysMount(null, null, null, null), new SysProc(null, null), new SysctlCall(null));
 
     @Test
     public void everyImplementedCallSitsInNetbsdsSlotUnderNetbsdsName() throws Exception {
