@@ -99,6 +99,21 @@ public abstract class KernelTestSupport {
         return b;
     }
 
+    /** Waits (10 s at most) until the kernel says the system is up: init's /etc/rc has run. */
+    protected void awaitUp() throws Exception {
+        long end = System.currentTimeMillis() + 10_000;
+        while (true) {
+            org.osgi.framework.ServiceReference<Kernel> ref = context.getServiceReference(Kernel.class);
+            if (ref != null && Kernel.STATE_UP.equals(ref.getProperty(Kernel.STATE))) {
+                return;
+            }
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("the system did not come up; dmesg:\n" + String.join("\n", kernel.messages()));
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Runs Gogo commands as the operator; returns what they printed. Throws when one fails. */
     protected String gogo(String command) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -87,6 +87,10 @@ public class LkmIT extends KernelTestSupport {
         refused(TestJars.module("needs.wasi", "wasmexec", "exec", QuietActivator.class,
                 "Require-Capability", "modkern.module;filter:=\"(modkern.module=wasi)\"").toString(),
                 "modload: ENOENT: module wasmexec requires module wasi, which is not loaded");
+        // An exec format declares the emulation it runs under; without it, lkm(4)'s dependency error.
+        refused(TestJars.module("needs.emul", "foreignexec", "exec", QuietActivator.class,
+                "Require-Capability", "modkern.emul;filter:=\"(modkern.emul=foreign)\"").toString(),
+                "modload: ENOENT: module foreignexec runs programs under emulation foreign, which is not loaded");
         assertTrue(kernel.messages().stream().anyMatch(l -> l.contains("lkm: load of thrower failed, rolled back")));
     }
 

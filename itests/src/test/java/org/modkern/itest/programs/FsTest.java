@@ -45,6 +45,12 @@ public final class FsTest {
                 sys.close(fd);
                 return 0;
             }
+            case "write" -> {
+                String text = argv[4].replace("\\n", "\n").replace("\\t", "\t");
+                write(sys, argv[2], text.getBytes(StandardCharsets.UTF_8));
+                sys.chmod(argv[2], Integer.parseInt(argv[3], 8));
+                return 0;
+            }
             case "mkfile" -> {
                 int fd = sys.open(argv[2], O_WRONLY | O_CREAT | Fcntl.O_TRUNC, 0644);
                 sys.ftruncate(fd, Long.parseLong(argv[3]));

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ public final class Libc {
     static final int SYS_link = 9, SYS_chown = 16, SYS_unmount = 22, SYS_fchmod = 124,
             SYS_ftruncate = 201, SYS_getvfsstat = 356, SYS_statvfs1 = 357, SYS_mount = 410,
             SYS_utimes = 420;
+    // Time and the sysctl tree.
+    static final int SYS_sysctl = 202, SYS_nanosleep = 430;
 
     // Segments this library lends; a program's own use of the trap should avoid them.
     private static final int SEG_BUF = 0, SEG_PATH = 1, SEG_PATH2 = 2, SEG_OUT = 3, SEG_ARGV = 4,
@@ -386,6 +389,152 @@ public final class Libc {
         return Statvfs.decode(b, 0);
     }
 
+    // ---- time ----------------------------------------------------------------------------------
+
+    /** nanosleep(2) (__nanosleep50): sleeps {@code sec} seconds and {@code nsec} nanoseconds. */
+    public void nanosleep(long sec, long nsec) {
+        nanosleep(sec, nsec, null);
+    }
+
+    /**
+     * nanosleep(2); when a signal interrupts it (EINTR) the time left goes to {@code rem} (seconds,
+     * nanoseconds) before the error is thrown. EINVAL for nanoseconds outside 0..999999999.
+     */
+    public void nanosleep(long sec, long nsec, long[] rem) {
+        byte[] rq = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(sec).putLong(nsec).array();
+        byte[] rm = new byte[16];
+        trap.lend(SEG_IN, rq);
+        trap.lend(SEG_OUT, rm);
+        try {
+            sys(SYS_nanosleep, Trap.addr(SEG_IN, 0), Trap.addr(SEG_OUT, 0), 0);
+        } catch (SysError e) {
+            if (e.errno() == Errors.EINTR && rem != null) {
+                ByteBuffer b = ByteBuffer.wrap(rm).order(ByteOrder.LITTLE_ENDIAN);
+                rem[0] = b.getLong(0);
+                rem[1] = b.getLong(8);
+            }
+            throw e;
+        }
+    }
+
+    /** sleep(3): 0 after the whole time, else (a signal came) the seconds left, rounded up. */
+    public int sleep(int seconds) {
+        long[] rem = new long[2];
+        try {
+            nanosleep(seconds, 0, rem);
+            return 0;
+        } catch (SysError e) {
+            if (e.errno() != Errors.EINTR) {
+                throw e;
+            }
+            return (int) (rem[0] + (rem[1] > 0 ? 1 : 0));
+        }
+    }
+
+    // ---- sysctl --------------------------------------------------------------------------------
+
+    /**
+     * __sysctl(2) on the node numbered {@code mib}: copies its value into {@code old} (unless null)
+     * and then sets it to {@code newValue} (unless null). Returns the value's size; with {@code old}
+     * null only the size is asked. ENOMEM when {@code old} is too small, ENOENT for an unknown node,
+     * EPERM when the node is read-only or the caller may not set it.
+     */
+    public int sysctl(int[] mib, byte[] old, byte[] newValue) {
+        ByteBuffer name = ByteBuffer.allocate(mib.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int m : mib) {
+            name.putInt(m);
+        }
+        byte[] oldlen = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(old == null ? 0 : old.length).array();
+        trap.lend(SEG_PATH, name.array());
+        trap.lend(SEG_PATH2, oldlen);
+        long oldp = 0;
+        if (old != null) {
+            trap.lend(SEG_OUT, old);
+            oldp = Trap.addr(SEG_OUT, 0);
+        }
+        long newp = 0;
+        int newlen = 0;
+        if (newValue != null) {
+            trap.lend(SEG_IN, newValue);
+            newp = Trap.addr(SEG_IN, 0);
+            newlen = newValue.length;
+        }
+        sys(SYS_sysctl, Trap.addr(SEG_PATH, 0), mib.length, oldp, Trap.addr(SEG_PATH2, 0), newp, newlen);
+        return (int) ByteBuffer.wrap(oldlen).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
+    }
+
+    /** The value of the node numbered {@code mib}, sized by asking first. */
+    public byte[] sysctl(int[] mib) {
+        for (int tries = 0;; tries++) {
+            int size = sysctl(mib, null, null);
+            byte[] b = new byte[size + (tries == 0 ? 0 : 256)]; // room for a value that grew meanwhile
+            try {
+                int n = sysctl(mib, b, null);
+                return n == b.length ? b : Arrays.copyOf(b, n);
+            } catch (SysError e) {
+                if (e.errno() != Errors.ENOMEM || tries == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** sysctlbyname(3): the value of the node called {@code name} (see {@link Sysctl}). */
+    public byte[] sysctlbyname(String name) {
+        return sysctl(node(name).mib());
+    }
+
+    /** Sets the node called {@code name} to the bytes {@code value}. */
+    public void sysctlbyname(String name, byte[] value) {
+        sysctl(node(name).mib(), null, value);
+    }
+
+    /** The value of the node called {@code name} as sysctl(8) prints it. */
+    public String sysctlText(String name) {
+        Sysctl.Node n = node(name);
+        return n.format(sysctl(n.mib()));
+    }
+
+    /** Sets the node called {@code name} from text; EINVAL when the text is not of the node's type. */
+    public void sysctlSetText(String name, String value) {
+        Sysctl.Node n = node(name);
+        byte[] b;
+        try {
+            b = n.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new SysError(Errors.EINVAL, name + ": " + e.getMessage());
+        }
+        sysctl(n.mib(), null, b);
+    }
+
+    /** An int node's value (kern.securelevel, hw.ncpu ...). */
+    public int sysctlInt(String name) {
+        byte[] b = sysctlbyname(name);
+        if (b.length != 4) {
+            throw new SysError(Errors.EINVAL, name + " is " + b.length + " bytes, not an int");
+        }
+        return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    }
+
+    /** A string node's value, without its NUL (kern.hostname, hw.machine ...). */
+    public String sysctlString(String name) {
+        byte[] b = sysctlbyname(name);
+        int n = 0;
+        while (n < b.length && b[n] != 0) {
+            n++;
+        }
+        return new String(b, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private static Sysctl.Node node(String name) {
+        Sysctl.Node n = Sysctl.lookup(name);
+        if (n == null) {
+            throw new SysError(Errors.ENOENT, "unknown sysctl name " + name);
+        }
+        return n;
+    }
+
     // ---- processes -----------------------------------------------------------------------------
 
     public int getpid() {
@@ -448,7 +597,7 @@ public final class Libc {
             return file;
         }
         String path = getenv("PATH");
-        for (String dir : (path == null ? "/bin:/sbin" : path).split(":")) {
+        for (String dir : (path == null ? "/bin:/sbin:/usr/bin:/usr/sbin" : path).split(":")) {
             String cand = (dir.isEmpty() ? "." : dir) + "/" + file;
             try {
                 if (stat(cand).isReg()) {

@@ -7,7 +7,7 @@
  * {@code public static int main(Libc sys, String[] argv)}; its return value is the exit status.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.modkern.libc;
 
 import org.osgi.annotation.bundle.Export;

@@ -18,7 +18,9 @@ import org.modkern.libc.Libc;
 
 /**
  * The class loader of one program image: the program's own classes from its file, java.* from the
- * platform, org.modkern.libc from the libc bundle, and nothing else.
+ * platform, org.modkern.libc from the libc bundle, and nothing else. Which parts of java.* a program
+ * may use is checked on its class files before the image is made ({@link ProgramCheck}), so a
+ * refused program fails its exec with ENOEXEC rather than later, when a class is first used.
  */
 final class ProgramLoader extends ClassLoader {
     private static final String LIBC = "org.modkern.libc.";
@@ -39,11 +41,13 @@ final class ProgramLoader extends ClassLoader {
     }
 
     static ProgramLoader ofClass(String path, byte[] bytes) throws ErrnoException {
-        String name = ClassName.of(bytes);
-        if (name == null) {
-            throw new ErrnoException(Errno.ENOEXEC, path + ": a damaged class file");
+        String name;
+        try {
+            name = ClassFile.read(bytes).name();
+        } catch (IOException e) {
+            throw new ErrnoException(Errno.ENOEXEC, path + ": a damaged class file (" + e.getMessage() + ")");
         }
-        return new ProgramLoader(path, Map.of(name, bytes), Map.of(), name);
+        return checked(path, Map.of(name, bytes), Map.of(), name);
     }
 
     static ProgramLoader ofJar(String path, byte[] bytes) throws ErrnoException {
@@ -72,7 +76,14 @@ final class ProgramLoader extends ClassLoader {
         if (main == null) {
             throw new ErrnoException(Errno.ENOEXEC, path + ": the jar's manifest names no Main-Class");
         }
-        return new ProgramLoader(path, classes, resources, main.trim());
+        return checked(path, classes, resources, main.trim());
+    }
+
+    /** The only way to a loader: every class it may define has passed the {@link ProgramCheck}. */
+    private static ProgramLoader checked(String path, Map<String, byte[]> classes, Map<String, byte[]> resources,
+            String mainClass) throws ErrnoException {
+        ProgramCheck.check(path, classes);
+        return new ProgramLoader(path, classes, resources, mainClass);
     }
 
     /** The program's {@code public static int main(Libc, String[])}; ENOEXEC when there is none. */

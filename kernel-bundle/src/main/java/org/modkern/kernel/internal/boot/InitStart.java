@@ -33,9 +33,8 @@ public final class InitStart {
         Runnable once = new Once(up);
         k.procs.onRcDone(once);
         try {
-            k.procs.createInitNext();
             k.spawner.spawn(proc0, init, new String[] {init}, OperatorRun.ENV, java.util.List.of(),
-                    new MsgBufTerminal(k.msgbuf), OperatorRun.consoleFds(k, proc0));
+                    new MsgBufTerminal(k.msgbuf), OperatorRun.consoleFds(k, proc0), true);
             k.log("init: started " + init + " as pid 1");
         } catch (ErrnoException | RuntimeException e) {
             k.log("init: cannot start " + init + ": " + e.getMessage());

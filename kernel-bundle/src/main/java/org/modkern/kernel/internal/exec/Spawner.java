@@ -35,7 +35,13 @@ public final class Spawner {
      */
     public ProcImpl spawn(ProcImpl parent, String path, String[] argv, String[] envp,
             List<FileAction> actions, Terminal terminal, FileDesc fds) throws ErrnoException {
-        ProcImpl child = procs.create(parent, parent.cred(), terminal != null ? terminal : parent.terminal());
+        return spawn(parent, path, argv, envp, actions, terminal, fds, false);
+    }
+
+    /** {@link #spawn}; as pid 1 when {@code init}. */
+    public ProcImpl spawn(ProcImpl parent, String path, String[] argv, String[] envp,
+            List<FileAction> actions, Terminal terminal, FileDesc fds, boolean init) throws ErrnoException {
+        ProcImpl child = procs.create(parent, parent.cred(), terminal != null ? terminal : parent.terminal(), init);
         try {
             child.setFd(fds != null ? fds : parent.fd().copy());
             child.setCwd(parent.cwd());

@@ -40,16 +40,10 @@ public final class ProcessTable {
     }
 
     public static final int INIT_PID = 1;
-    private boolean initNext;
     private Runnable rcDone = () -> { };
     private boolean rcSeen;
 
-    /** The next {@link #create} makes pid 1 (init). */
-    public synchronized void createInitNext() {
-        initNext = true;
-    }
-
-    /** Called once, when init's first child (/etc/rc) has exited: the system is up. */
+    /** Called once, when init's first child (/etc/rc) or init itself has exited: the system is up. */
     public synchronized void onRcDone(Runnable r) {
         rcDone = r;
     }
@@ -60,15 +54,18 @@ public final class ProcessTable {
     }
 
     /** A new process, not yet running: the caller sets it up, then {@link #start} or {@link #discard}. */
-    public synchronized ProcImpl create(ProcImpl parent, Cred cred, Terminal terminal)
+    public ProcImpl create(ProcImpl parent, Cred cred, Terminal terminal) throws ErrnoException {
+        return create(parent, cred, terminal, false);
+    }
+
+    /** {@link #create}, as pid 1 when {@code init}: that pid is init's alone, as in BSD. */
+    public synchronized ProcImpl create(ProcImpl parent, Cred cred, Terminal terminal, boolean init)
             throws ErrnoException {
         if (byPid.size() > MAXPROC) {
             throw new ErrnoException(Errno.EAGAIN, "process table full (kern.maxproc " + MAXPROC + ")");
         }
         int pid;
-        if (initNext) {
-            // pid 1 is init's alone, as in BSD; ordinary processes never get it.
-            initNext = false;
+        if (init) {
             if (byPid.containsKey(INIT_PID)) {
                 throw new ErrnoException(Errno.EEXIST, "init (pid 1) already runs");
             }
@@ -143,7 +140,8 @@ public final class ProcessTable {
     private void exit(ProcImpl p, int status) {
         boolean rc;
         synchronized (this) {
-            rc = !rcSeen && p.parent != null && p.parent.pid() == INIT_PID;
+            // rc (init's first child) has run, or init itself is gone: either way boot is over.
+            rc = !rcSeen && (p.pid() == INIT_PID || p.parent != null && p.parent.pid() == INIT_PID);
             rcSeen |= rc;
         }
         if (rc) {

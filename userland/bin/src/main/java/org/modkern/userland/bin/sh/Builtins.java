@@ -1,133 +1,106 @@
 package org.modkern.userland.bin.sh;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.modkern.libc.SysError;
+import org.modkern.userland.bin.sh.Ast.CommandList;
 
 /**
- * The commands the shell runs itself: : true false cd pwd exit export unset set shift wait
- * (exec is the executor's). In a pipeline of several commands they run without changing the
- * shell (as if in a subshell).
+ * The commands the shell runs itself. The special builtins (found before functions, their
+ * assignments lasting) are : . break continue eval exec exit export readonly return set shift
+ * trap unset; the regular ones true false cd pwd test [ read wait local command type umask
+ * getopts. The variable builtins are {@link VarBuiltins}', test is {@link Test}'s, read
+ * {@link Read}'s, getopts {@link Getopts}'.
  */
 final class Builtins {
-    private static final Set<String> NAMES = Set.of(":", "true", "false", "cd", "pwd", "exit", "export",
-            "unset", "set", "shift", "wait");
+    private static final Set<String> SPECIAL = Set.of(":", ".", "break", "continue", "eval", "exec", "exit",
+            "export", "readonly", "return", "set", "shift", "trap", "unset");
+    private static final Set<String> REGULAR = Set.of("true", "false", "cd", "pwd", "test", "[", "read",
+            "wait", "local", "command", "type", "umask", "getopts");
+    /** The conditions trap knows; only EXIT is ever taken (this system delivers no caught signals). */
+    private static final List<String> SIGNALS = List.of("EXIT", "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT",
+            "EMT", "FPE", "KILL", "BUS", "SEGV", "SYS", "PIPE", "ALRM", "TERM");
 
     private final Executor x;
+    private final VarBuiltins varBuiltins;
+    private final Cd cd;
+    private final Getopts getopts;
 
     Builtins(Executor x) {
         this.x = x;
+        this.varBuiltins = new VarBuiltins(x);
+        this.cd = new Cd(x);
+        this.getopts = new Getopts(x);
     }
 
-    static boolean has(String name) {
-        return NAMES.contains(name);
+    static boolean isSpecial(String name) {
+        return SPECIAL.contains(name);
     }
 
-    /** Runs builtin argv[0]; {@code sub}: without effect on the shell. */
-    int run(List<String> argv, boolean sub) {
+    static boolean isRegular(String name) {
+        return REGULAR.contains(name);
+    }
+
+    /** Runs builtin argv[0]; what it wrote to standard output is flushed (it may be a terminal). */
+    int run(List<String> argv) {
+        int st;
+        try {
+            st = dispatch(argv);
+        } finally {
+            try {
+                x.sys.flush();
+            } catch (SysError e) {
+                err().println("sh: " + argv.get(0) + ": write error: " + e.getMessage());
+                st = 1;
+            }
+        }
+        return st;
+    }
+
+    private int dispatch(List<String> argv) {
         List<String> args = argv.subList(1, argv.size());
         return switch (argv.get(0)) {
             case ":", "true" -> 0;
             case "false" -> 1;
-            case "cd" -> cd(args, sub);
-            case "pwd" -> pwd();
-            case "exit" -> exit(args, sub);
-            case "export" -> export(args, sub);
-            case "unset" -> unset(args, sub);
-            case "set" -> set(args, sub);
-            case "shift" -> shift(args, sub);
+            case "cd" -> cd.cd(args);
+            case "pwd" -> cd.pwd(args);
+            case "exit" -> exit(args);
+            case "return" -> jump(Jump.Kind.RETURN, args);
+            case "break" -> jump(Jump.Kind.BREAK, args);
+            case "continue" -> jump(Jump.Kind.CONTINUE, args);
+            case "eval" -> eval(args);
+            case "." -> source(args);
+            case "test" -> new Test(x.sys, "test").run(args);
+            case "[" -> new Test(x.sys, "[").run(args);
+            case "read" -> new Read(x).run(args);
             case "wait" -> waitFor(args);
-            default -> throw new IllegalArgumentException(argv.get(0));
+            case "command" -> command(args);
+            case "type" -> type(args);
+            case "getopts" -> getopts.run(args);
+            case "umask" -> umask(args);
+            case "trap" -> trap(args);
+            default -> varBuiltins.run(argv.get(0), args);
         };
     }
 
     private PrintStream err() {
-        return x.sys.err();
+        return x.err;
     }
 
     private PrintStream out() {
         return x.sys.out();
     }
 
-    private int cd(List<String> args, boolean sub) {
-        String dir;
-        boolean print = false;
-        if (args.isEmpty()) {
-            dir = x.get("HOME");
-            if (dir == null) {
-                err().println("sh: cd: HOME not set");
-                return 1;
-            }
-        } else if (args.get(0).equals("-")) {
-            dir = x.get("OLDPWD");
-            if (dir == null) {
-                err().println("sh: cd: OLDPWD not set");
-                return 1;
-            }
-            print = true;
-        } else {
-            dir = args.get(0);
-        }
-        try {
-            if (sub) {
-                if (!x.sys.stat(dir).isDir()) {
-                    err().println("sh: cd: " + dir + ": Not a directory");
-                    return 1;
-                }
-                return 0;
-            }
-            String old = x.get("PWD");
-            if (old == null) {
-                old = cwd();
-            }
-            x.sys.chdir(dir);
-            if (old != null) {
-                x.set("OLDPWD", old);
-            }
-            String now = cwd();
-            if (now != null) {
-                x.set("PWD", now);
-            }
-            if (print) {
-                out().println(now != null ? now : dir);
-            }
-            return 0;
-        } catch (SysError e) {
-            err().println("sh: cd: " + dir + ": " + e.getMessage());
-            return 1;
-        }
-    }
-
-    private String cwd() {
-        try {
-            return x.sys.getcwd();
-        } catch (SysError e) {
-            return null;
-        }
-    }
-
-    private int pwd() {
-        try {
-            out().println(x.sys.getcwd());
-            return 0;
-        } catch (SysError e) {
-            err().println("sh: pwd: " + e.getMessage());
-            return 1;
-        }
-    }
-
     /** A non-negative decimal number, -1 if it is not one. */
-    private static int number(String s) {
+    static int number(String s) {
         if (s.isEmpty() || s.length() > 9 || !s.chars().allMatch(Character::isDigit)) {
             return -1;
         }
         return Integer.parseInt(s);
     }
 
-    private int exit(List<String> args, boolean sub) {
+    private int exit(List<String> args) {
         int st = x.status;
         if (!args.isEmpty()) {
             st = number(args.get(0));
@@ -136,119 +109,87 @@ final class Builtins {
                 st = 2;
             }
         }
-        if (sub) {
-            return st & 0xff;
-        }
         throw new Executor.Exit(st & 0xff);
     }
 
-    private int export(List<String> args, boolean sub) {
-        if (args.isEmpty() || (args.size() == 1 && args.get(0).equals("-p"))) {
-            for (String name : new TreeSet<>(x.exported())) {
-                String v = x.vars().get(name);
-                out().println("export " + name + (v == null ? "" : "=" + quote(v)));
-            }
-            return 0;
-        }
-        int st = 0;
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            String name = eq < 0 ? a : a.substring(0, eq);
-            if (!Lexer.isName(name)) {
-                err().println("sh: export: " + a + ": bad variable name");
-                st = 1;
-                continue;
-            }
-            if (!sub) {
-                if (eq >= 0) {
-                    x.set(name, a.substring(eq + 1));
-                }
-                x.export(name);
-            }
-        }
-        return st;
-    }
-
-    /** A value in single quotes, as export and set print it. */
-    static String quote(String v) {
-        return "'" + v.replace("'", "'\\''") + "'";
-    }
-
-    private int unset(List<String> args, boolean sub) {
-        int st = 0;
-        for (String a : args) {
-            if (a.equals("-v")) {
-                continue;
-            }
-            if (!Lexer.isName(a)) {
-                err().println("sh: unset: " + a + ": bad variable name");
-                st = 1;
-            } else if (!sub) {
-                x.unset(a);
-            }
-        }
-        return st;
-    }
-
-    /** set: lists the variables; set [-+ex] [--] [arg ...] sets options and $1... */
-    private int set(List<String> args, boolean sub) {
-        if (args.isEmpty()) {
-            for (String name : new TreeSet<>(x.vars().keySet())) {
-                out().println(name + "=" + quote(x.vars().get(name)));
-            }
-            return 0;
-        }
-        int i = 0;
-        boolean e = x.errexit;
-        boolean xt = x.xtrace;
-        for (; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (a.length() < 2 || (a.charAt(0) != '-' && a.charAt(0) != '+')) {
-                break;
-            }
-            boolean on = a.charAt(0) == '-';
-            for (char c : a.substring(1).toCharArray()) {
-                switch (c) {
-                    case 'e' -> e = on;
-                    case 'x' -> xt = on;
-                    default -> {
-                        err().println("sh: set: illegal option " + a.charAt(0) + c);
-                        return 2;
-                    }
-                }
-            }
-        }
-        if (!sub) {
-            x.errexit = e;
-            x.xtrace = xt;
-            if (i < args.size() || (i > 0 && args.get(i - 1).equals("--"))) {
-                x.params = new ArrayList<>(args.subList(i, args.size()));
-            }
-        }
-        return 0;
-    }
-
-    private int shift(List<String> args, boolean sub) {
-        int n = 1;
+    /** return [n], break [n], continue [n]. */
+    private int jump(Jump.Kind kind, List<String> args) {
+        String name = kind.name().toLowerCase();
+        int n = kind == Jump.Kind.RETURN ? x.status : 1;
         if (!args.isEmpty()) {
             n = number(args.get(0));
-            if (n < 0) {
-                err().println("sh: shift: Illegal number: " + args.get(0));
+            if (n < 0 || (n == 0 && kind != Jump.Kind.RETURN)) {
+                err().println("sh: " + name + ": Illegal number: " + args.get(0));
                 return 2;
             }
         }
-        if (n > x.params.size()) {
-            err().println("sh: shift: can't shift that many");
-            return 1;
+        if (kind == Jump.Kind.RETURN) {
+            if (x.funcDepth == 0 && x.sourceDepth == 0) {
+                err().println("sh: return: not in a function");
+                return 2;
+            }
+            throw new Jump(kind, n & 0xff);
         }
-        if (!sub) {
-            x.params = new ArrayList<>(x.params.subList(n, x.params.size()));
+        if (x.loopDepth == 0) {
+            return 0; // as in ash: nothing to leave
         }
-        return 0;
+        throw new Jump(kind, Math.min(n, x.loopDepth));
+    }
+
+    /** Parses and runs {@code text} in this shell; a syntax error gives 2 (and ends a script). */
+    private int runText(String text) {
+        CommandList l;
+        try {
+            l = new Parser(text, false).all();
+        } catch (SyntaxError e) {
+            err().println("sh: syntax error: " + e.getMessage());
+            if (!x.interactive) {
+                throw new Executor.Exit(2);
+            }
+            return 2;
+        }
+        x.status = 0;
+        return l.items().isEmpty() ? 0 : x.run(l);
+    }
+
+    private int eval(List<String> args) {
+        return runText(String.join(" ", args));
+    }
+
+    /** . file: runs the file's commands in this shell (a name without / is looked for in PATH). */
+    private int source(List<String> args) {
+        if (args.isEmpty()) {
+            err().println("sh: .: file name required");
+            return 2;
+        }
+        String name = args.get(0);
+        String text;
+        try {
+            String path = name;
+            try {
+                path = x.sys.which(name);
+            } catch (SysError e) {
+                // not in PATH: try it as it is
+            }
+            text = x.temps.read(path);
+        } catch (SysError e) {
+            err().println("sh: .: " + name + ": " + e.getMessage());
+            if (!x.interactive) {
+                throw new Executor.Exit(2);
+            }
+            return 2;
+        }
+        x.sourceDepth++;
+        try {
+            return runText(text);
+        } catch (Jump j) {
+            if (j.kind != Jump.Kind.RETURN || x.funcDepth > 0) {
+                throw j;
+            }
+            return j.n;
+        } finally {
+            x.sourceDepth--;
+        }
     }
 
     private int waitFor(List<String> args) {
@@ -263,6 +204,121 @@ final class Builtins {
                 return 2;
             }
             st = x.waitBackground(p);
+        }
+        return st;
+    }
+
+    /** command -v|-V name: what runs under the name; command name args: runs it, skipping functions. */
+    private int command(List<String> args) {
+        if (args.isEmpty()) {
+            return 0;
+        }
+        String opt = args.get(0);
+        if (opt.equals("-v") || opt.equals("-V")) {
+            int st = 0;
+            for (String name : args.subList(1, args.size())) {
+                String what = describe(name, opt.equals("-V"));
+                if (what == null) {
+                    if (opt.equals("-V")) {
+                        err().println("sh: " + name + ": not found");
+                    }
+                    st = 127;
+                } else {
+                    out().println(what);
+                }
+            }
+            return st;
+        }
+        if (opt.equals("--")) {
+            args = args.subList(1, args.size());
+            if (args.isEmpty()) {
+                return 0;
+            }
+        }
+        String name = args.get(0);
+        if (isSpecial(name) || isRegular(name)) {
+            return name.equals("exec") ? 0 : run(args);
+        }
+        Commands.Prepared p = new Commands.Prepared(Commands.Kind.EXTERNAL, args, java.util.Map.of(),
+                List.of(), List.of());
+        Commands.Started s = x.commands.start(p, -1, -1, -1);
+        return s.pid() > 0 ? x.waitFor(s.pid()) : s.status();
+    }
+
+    /** type name...: what each name is (command -V). */
+    private int type(List<String> args) {
+        int st = 0;
+        for (String name : args) {
+            String what = describe(name, true);
+            if (what == null) {
+                out().println(name + ": not found");
+                st = 127;
+            } else {
+                out().println(what);
+            }
+        }
+        return st;
+    }
+
+    /** What command -v (or -V, {@code verbose}) says about {@code name}; null if nothing. */
+    private String describe(String name, boolean verbose) {
+        if (isSpecial(name) || isRegular(name)) {
+            return verbose ? name + " is a shell builtin" : name;
+        }
+        if (x.functions.containsKey(name)) {
+            return verbose ? name + " is a shell function" : name;
+        }
+        try {
+            String path = x.sys.which(name);
+            return verbose ? name + " is " + path : path;
+        } catch (SysError e) {
+            return null;
+        }
+    }
+
+    private int umask(List<String> args) {
+        if (args.isEmpty()) {
+            int m = x.sys.umask(0);
+            x.sys.umask(m);
+            out().printf("%04o%n", m);
+            return 0;
+        }
+        String a = args.get(0);
+        if (a.isEmpty() || a.length() > 4 || !a.chars().allMatch(c -> c >= '0' && c <= '7')) {
+            err().println("sh: umask: Illegal mode: " + a);
+            return 2;
+        }
+        x.sys.umask(Integer.parseInt(a, 8));
+        return 0;
+    }
+
+    /** trap [action condition...]: only EXIT (0) is taken; signal conditions are kept and listed. */
+    private int trap(List<String> args) {
+        if (args.isEmpty()) {
+            x.traps.forEach((k, v) -> out().println("trap -- " + VarBuiltins.quote(v) + " " + k));
+            return 0;
+        }
+        String action = args.get(0);
+        List<String> conds = args.subList(1, args.size());
+        if (number(action) >= 0 || conds.isEmpty()) {
+            conds = args; // trap N...: reset
+            action = "-";
+        }
+        int st = 0;
+        for (String c : conds) {
+            String name = c.toUpperCase().startsWith("SIG") ? c.substring(3).toUpperCase() : c.toUpperCase();
+            int n = number(c);
+            if (n >= 0) {
+                name = n < SIGNALS.size() ? SIGNALS.get(n) : null;
+            }
+            if (name == null || !SIGNALS.contains(name)) {
+                err().println("sh: trap: " + c + ": bad trap");
+                st = 1;
+            } else if (action.equals("-")) {
+                x.traps.remove(name);
+            } else {
+                x.traps.put(name, action);
+            }
         }
         return st;
     }

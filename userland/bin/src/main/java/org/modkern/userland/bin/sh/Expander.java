@@ -2,14 +2,18 @@ package org.modkern.userland.bin.sh;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.modkern.userland.bin.sh.Ast.Arith;
+import org.modkern.userland.bin.sh.Ast.CmdSub;
+import org.modkern.userland.bin.sh.Ast.CommandList;
 import org.modkern.userland.bin.sh.Ast.Lit;
 import org.modkern.userland.bin.sh.Ast.Param;
 import org.modkern.userland.bin.sh.Ast.Part;
 import org.modkern.userland.bin.sh.Ast.Word;
 
 /**
- * Word expansion: tilde, parameters ($name, $?, $1, $@, ${name op word}), field splitting of
- * unquoted expansions on $IFS and quote removal. No globbing, no command substitution.
+ * Word expansion: tilde, parameters ($name, $?, $1, $@, ${name op word}), command substitution,
+ * arithmetic, field splitting of unquoted expansions on $IFS, pathname expansion and quote
+ * removal.
  */
 final class Expander {
     /** Where the values come from. */
@@ -20,11 +24,31 @@ final class Expander {
         /** $1, $2, ... */
         List<String> positional();
 
-        /** ${name:=word} assigns. */
+        /** ${name:=word} and arithmetic assign. */
         void set(String name, String value);
+
+        /** The output of $(body), trailing newlines removed. */
+        default String substitute(CommandList body) {
+            throw new Failure("command substitution is not available here");
+        }
+
+        /** The sorted paths matching {@code pattern}; empty if none. */
+        default List<String> glob(String pattern) {
+            return List.of();
+        }
+
+        /** set -f: no pathname expansion. */
+        default boolean noglob() {
+            return false;
+        }
+
+        /** set -u: expanding an unset variable is an error. */
+        default boolean nounset() {
+            return false;
+        }
     }
 
-    /** ${name?word}: the expansion fails (the command is not run). */
+    /** A failed expansion (${name?word}, bad arithmetic): the command is not run. */
     static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -48,18 +72,38 @@ final class Expander {
         return out;
     }
 
-    /** The fields of one word (none, one or several). */
+    /** The fields of one word (none, one or several), pathnames expanded. */
     List<String> fields(Word w) {
         Fields f = new Fields(ifs());
         expand(w, f);
-        return f.done();
+        List<String> out = new ArrayList<>();
+        for (Fields.Field field : f.done()) {
+            List<String> paths = field.glob() && !vars.noglob() ? vars.glob(field.pattern()) : List.of();
+            if (paths.isEmpty()) {
+                out.add(field.text());
+            } else {
+                out.addAll(paths);
+            }
+        }
+        return out;
     }
 
-    /** One string, without field splitting (assignments, redirection targets, case of $@). */
+    /** One string, without field splitting or pathnames (assignments, redirection targets, case word). */
     String string(Word w) {
         Fields f = new Fields(null);
         expand(w, f);
-        return String.join(" ", f.done());
+        List<String> texts = new ArrayList<>();
+        f.done().forEach(x -> texts.add(x.text()));
+        return String.join(" ", texts);
+    }
+
+    /** A word as a pattern (case, ${name%word}): its quoted characters escaped. */
+    String pattern(Word w) {
+        Fields f = new Fields(null);
+        expand(w, f);
+        List<String> pats = new ArrayList<>();
+        f.done().forEach(x -> pats.add(x.pattern()));
+        return String.join(" ", pats);
     }
 
     private String ifs() {
@@ -68,14 +112,35 @@ final class Expander {
     }
 
     private void expand(Word w, Fields f) {
+        expand(w, f, false);
+    }
+
+    /** {@code inBraces}: the word of ${name:-word}, whose unquoted text is split like a value. */
+    private void expand(Word w, Fields f, boolean inBraces) {
         for (Part p : w.parts()) {
-            if (p instanceof Lit l) {
-                f.literal(l.text());
+            if (p instanceof Lit l && inBraces && !l.quoted()) {
+                f.split(l.text());
+            } else if (p instanceof Lit l) {
+                f.literal(l.text(), !l.quoted());
             } else if (p instanceof Param v) {
                 param(v, f);
+            } else if (p instanceof CmdSub c) {
+                String out = vars.substitute(c.body());
+                if (c.quoted()) {
+                    f.literal(out, false);
+                } else {
+                    f.split(out);
+                }
+            } else if (p instanceof Arith a) {
+                String v = Long.toString(Arithmetic.eval(string(a.expr()), vars));
+                if (a.quoted()) {
+                    f.literal(v, false);
+                } else {
+                    f.split(v);
+                }
             } else {
                 String home = vars.get("HOME");
-                f.literal(home == null ? "~" : home);
+                f.literal(home == null ? "~" : home, false);
             }
         }
     }
@@ -89,11 +154,11 @@ final class Expander {
                     if (i > 0) {
                         f.breakField();
                     }
-                    f.literal(args.get(i));
+                    f.literal(args.get(i), false);
                 }
             } else if (v.quoted()) {
                 String ifs = ifs();
-                f.literal(String.join(ifs.isEmpty() ? "" : ifs.substring(0, 1), args));
+                f.literal(String.join(ifs.isEmpty() ? "" : ifs.substring(0, 1), args), false);
             } else {
                 for (int i = 0; i < args.size(); i++) {
                     if (i > 0) {
@@ -104,9 +169,26 @@ final class Expander {
             }
             return;
         }
+        if (v.op() != null && (v.op().endsWith("-") || v.op().endsWith("+"))) {
+            String value = vars.get(name);
+            if (name.equals("@") || name.equals("*")) {
+                value = atValue();
+            }
+            boolean set = value != null && !(v.op().startsWith(":") && value.isEmpty());
+            if (v.quoted()) {
+                f.literal("", false); // "${x:-}" is still a field
+            }
+            if (set == v.op().endsWith("+")) {
+                expand(v.arg(), f, true); // the word, with its own quoting
+                return;
+            }
+            if (!set) {
+                return;
+            }
+        }
         String value = value(v);
         if (v.quoted()) {
-            f.literal(value);
+            f.literal(value, false);
         } else {
             f.split(value);
         }
@@ -116,11 +198,14 @@ final class Expander {
         String name = v.name();
         String value = name.equals("@") || name.equals("*") ? atValue() : vars.get(name);
         String op = v.op();
-        if (op == null) {
+        if (op == null || (op.equals("#") && v.arg() == null)) {
+            if (value == null && vars.nounset() && !name.equals("@") && !name.equals("*")) {
+                throw new Failure(name + ": parameter not set");
+            }
+            if (op != null) {
+                return Integer.toString(value == null ? 0 : value.length());
+            }
             return value == null ? "" : value;
-        }
-        if (op.equals("#")) {
-            return Integer.toString(value == null ? 0 : value.length());
         }
         boolean colon = op.startsWith(":");
         boolean set = value != null && !(colon && value.isEmpty());
@@ -142,12 +227,22 @@ final class Expander {
             case '+' -> {
                 return set ? string(v.arg()) : "";
             }
-            default -> { // ?
+            case '?' -> {
                 if (set) {
                     return value;
                 }
                 String msg = string(v.arg());
                 throw new Failure(name + ": " + (msg.isEmpty() ? "parameter not set" : msg));
+            }
+            default -> { // % %% # ##
+                if (value == null && vars.nounset()) {
+                    throw new Failure(name + ": parameter not set");
+                }
+                String s = value == null ? "" : value;
+                String pat = pattern(v.arg());
+                boolean longest = op.length() == 2;
+                return op.charAt(0) == '%' ? Pattern.removeSuffix(s, pat, longest)
+                        : Pattern.removePrefix(s, pat, longest);
             }
         }
     }
@@ -155,64 +250,5 @@ final class Expander {
     private String atValue() {
         List<String> args = vars.positional();
         return args.isEmpty() ? null : String.join(" ", args);
-    }
-
-    /** Fields under construction; {@code ifs} null: no splitting. */
-    private static final class Fields {
-        private final String ifs;
-        private final List<String> done = new ArrayList<>();
-        private StringBuilder cur;
-
-        Fields(String ifs) {
-            this.ifs = ifs;
-        }
-
-        /** Text that is not split (literal or quoted); makes the field exist even if empty. */
-        void literal(String s) {
-            if (cur == null) {
-                cur = new StringBuilder();
-            }
-            cur.append(s);
-        }
-
-        /** Ends the current field (if any) before what follows. */
-        void endField() {
-            if (cur != null) {
-                done.add(cur.toString());
-                cur = null;
-            }
-        }
-
-        /** Between the words of "$@": the next starts a field even if it is empty. */
-        void breakField() {
-            done.add(cur == null ? "" : cur.toString());
-            cur = null;
-        }
-
-        /** An unquoted expansion: split at IFS characters. */
-        void split(String s) {
-            if (ifs == null) {
-                if (!s.isEmpty()) {
-                    literal(s);
-                }
-                return;
-            }
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (ifs.indexOf(c) < 0) {
-                    literal(String.valueOf(c));
-                } else if (c == ' ' || c == '\t' || c == '\n') {
-                    endField();
-                } else {
-                    done.add(cur == null ? "" : cur.toString()); // a non-blank IFS delimits
-                    cur = null;
-                }
-            }
-        }
-
-        List<String> done() {
-            endField();
-            return done;
-        }
     }
 }

@@ -38,7 +38,7 @@ public class ExpanderTest {
 
     /** The fields of the words of the one command {@code text} ("cmd" is left out). */
     private List<String> fields(String text) {
-        Ast.Command c = Parser.parseAll("cmd " + text).get(0).items().get(0).andOr().pipelines().get(0)
+        Ast.Simple c = (Ast.Simple) Parser.parseAll("cmd " + text).get(0).items().get(0).andOr().pipelines().get(0)
                 .commands().get(0);
         List<String> f = x.fields(c.words());
         return f.subList(1, f.size());
@@ -110,7 +110,7 @@ public class ExpanderTest {
     @Test
     public void assignmentsAndTargetsAreNotSplit() {
         vars.put("v", "a  b");
-        Ast.Command c = Parser.parseAll("x=$v cmd > $v").get(0).items().get(0).andOr().pipelines().get(0)
+        Ast.Simple c = (Ast.Simple) Parser.parseAll("x=$v cmd > $v").get(0).items().get(0).andOr().pipelines().get(0)
                 .commands().get(0);
         assertEquals("a  b", x.string(c.assigns().get(0).value()));
         assertEquals("a  b", x.string(c.redirs().get(0).target()));
