@@ -35,6 +35,11 @@ final class RawTerminal {
 
     /** The raw view of a Gogo session's {@code .terminal}, or null when it is not a jline terminal. */
     static RawTerminal of(Object terminal, InputStream in) {
+        return of(terminal, in, false);
+    }
+
+    /** @param noSignals also turn the host's ISIG off, so that ^C reaches the line discipline as a byte */
+    static RawTerminal of(Object terminal, InputStream in, boolean noSignals) {
         if (terminal == null || in == null) {
             return null;
         }
@@ -44,8 +49,10 @@ final class RawTerminal {
             Class<?> attrs = Class.forName("org.jline.terminal.Attributes", false,
                     terminal.getClass().getClassLoader());
             Method read = in.getClass().getMethod("read", long.class);
-            return new RawTerminal(terminal, in, read, api.getMethod("enterRawMode"),
+            RawTerminal r = new RawTerminal(terminal, in, read, api.getMethod("enterRawMode"),
                     api.getMethod("setAttributes", attrs));
+            r.noSignals = noSignals;
+            return r;
         } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
             return null;
         }
@@ -90,12 +97,25 @@ final class RawTerminal {
         }
     }
 
+    private boolean noSignals;
+
     private void raw() throws IOException {
         if (saved == null) {
             try {
                 saved = enterRawMode.invoke(terminal);
-            } catch (ReflectiveOperationException e) {
-                throw new IOException("terminal raw mode: " + e.getCause(), e);
+                if (noSignals) {
+                    ClassLoader cl = terminal.getClass().getClassLoader();
+                    Object attrs = Class.forName("org.jline.terminal.Terminal", false, cl)
+                            .getMethod("getAttributes").invoke(terminal);
+                    @SuppressWarnings({"unchecked", "rawtypes"})
+                    Object isig = Enum.valueOf((Class) Class.forName("org.jline.terminal.Attributes$LocalFlag",
+                            false, cl), "ISIG");
+                    attrs.getClass().getMethod("setLocalFlag", isig.getClass(), boolean.class)
+                            .invoke(attrs, isig, false);
+                    setAttributes.invoke(terminal, attrs);
+                }
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new IOException("terminal raw mode: " + e, e);
             }
         }
     }

@@ -42,13 +42,74 @@ public final class StreamTerminal implements Terminal {
      *     go through raw mode and the kernel's own line editing
      */
     public StreamTerminal(InputStream in, OutputStream out, Object jline) {
+        this(in, out, jline, false);
+    }
+
+    /**
+     * @param session an interactive shell's terminal (kern:sh): input is read all along, not only
+     *     while a process waits, so that ^C (VINTR, with the host's own ISIG turned off) interrupts a
+     *     command that is not reading; typed-ahead lines wait for the next read
+     */
+    public StreamTerminal(InputStream in, OutputStream out, Object jline, boolean session) {
         this.in = in;
         this.out = out;
-        this.raw = RawTerminal.of(jline, in);
+        this.raw = RawTerminal.of(jline, in, session);
+        this.session = session;
+        if (session) {
+            Thread t = new Thread(this::pumpSession, "terminal-session-input");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private final boolean session;
+    private volatile boolean closed;
+
+    /** kern:sh's pump: reads until the terminal closes; ^C in a plain stream is VINTR too. */
+    private void pumpSession() {
+        byte[] b = new byte[4096];
+        try {
+            while (!closed) {
+                byte[] chunk;
+                if (raw != null) {
+                    chunk = raw.read(() -> !closed, () -> modes, this::echo, () -> interrupt.run());
+                    if (chunk == null) {
+                        return;
+                    }
+                } else {
+                    int n = in == null ? -1 : in.read(b);
+                    if (n <= 0) {
+                        chunks.put(EOF);
+                        return;
+                    }
+                    chunk = splitInterrupts(b, n);
+                    if (chunk.length == 0) {
+                        continue; // nothing but ^C
+                    }
+                }
+                chunks.put(chunk.length == 0 ? EOF : chunk);
+            }
+        } catch (IOException | InterruptedException e) {
+            chunks.offer(EOF);
+        }
+    }
+
+    /** The bytes of {@code b[0..n)} without ^C, each ^C interrupting the terminal's foreground. */
+    private byte[] splitInterrupts(byte[] b, int n) {
+        java.io.ByteArrayOutputStream keep = new java.io.ByteArrayOutputStream(n);
+        for (int i = 0; i < n; i++) {
+            if (modes.has(Termios.ISIG) && modes.is(Termios.VINTR, b[i] & 0xff)) {
+                interrupt.run();
+            } else {
+                keep.write(b[i]);
+            }
+        }
+        return keep.size() == 0 ? new byte[] {} : keep.toByteArray();
     }
 
     /** Waits for the input pump to stop and restores the terminal's mode. */
     public void close() {
+        closed = true;
         long end = System.currentTimeMillis() + 1000;
         synchronized (pumpLock) {
             while (pumping && System.currentTimeMillis() < end) {
@@ -104,6 +165,9 @@ public final class StreamTerminal implements Terminal {
     }
 
     private void startPump() {
+        if (session) {
+            return;
+        }
         synchronized (pumpLock) {
             if (pumping) {
                 return;

@@ -38,7 +38,7 @@ public final class OperatorRun {
      */
     public static int run(KernelImpl k, String[] argv, InputStream in, OutputStream out, Object jline,
             boolean shell) throws ErrnoException, InterruptedException {
-        StreamTerminal term = new StreamTerminal(in, out, jline);
+        StreamTerminal term = new StreamTerminal(in, out, jline, shell);
         ProcImpl proc0 = k.procs.proc0();
         try {
             ProcImpl p = k.spawner.spawn(proc0, argv[0], argv, ENV, List.of(), term, consoleFds(k, proc0));

@@ -1,0 +1,111 @@
+package org.modkern.itest;
+
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.felix.service.command.CommandSession;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * kern:sh: an interactive /bin/sh on the operator's terminal; ^C interrupts its command, never the
+ * shell, even while the command does not read the terminal.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class KernShIT extends KernelTestSupport {
+
+    @Test
+    public void anInterruptStopsTheCommandAndTheShellGoesOn() throws Exception {
+        Keyboard keys = new Keyboard();
+        Keyboard in = keys;
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
+        CommandSession session = processor.createSession(in, out, out);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<Object> sh = pool.submit(() -> session.execute("kern:sh"));
+        try {
+            type(keys, "echo first\n");
+            waitFor(screen, "first\n");
+            type(keys, "sleep 30; echo after-sleep $?\n");
+            waitFor(screen, "");
+            Thread.sleep(500);
+            // ^C, as the terminal delivers it with the host's ISIG off: VINTR for the line discipline.
+            // sleep dies of SIGINT (status 130); the shell carries on with the rest of the line.
+            type(keys, "\u0003");
+            waitFor(screen, "after-sleep 130\n");
+            type(keys, "echo alive\n");
+            waitFor(screen, "alive\n");
+            type(keys, "exit\n");
+            sh.get(10, TimeUnit.SECONDS);
+            String text = screen.toString(StandardCharsets.UTF_8);
+            assertTrue(text, text.contains("# "));
+            assertFalse(text, text.contains("Exception"));
+        } finally {
+            keys.close();
+            pool.shutdownNow();
+            session.close();
+        }
+    }
+
+    private static void type(Keyboard keys, String s) {
+        keys.typed.add(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What the operator types, one chunk per line, read by whichever thread reads (a pipe would not allow it). */
+    private static final class Keyboard extends java.io.InputStream {
+        final java.util.concurrent.BlockingQueue<byte[]> typed = new java.util.concurrent.LinkedBlockingQueue<>();
+        private byte[] cur = new byte[0];
+        private int pos;
+
+        @Override
+        public int read() throws java.io.IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws java.io.IOException {
+            try {
+                while (pos == cur.length) {
+                    cur = typed.take();
+                    pos = 0;
+                    if (cur.length == 0) {
+                        return -1;
+                    }
+                }
+            } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException();
+            }
+            int n = Math.min(len, cur.length - pos);
+            System.arraycopy(cur, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            typed.add(new byte[0]);
+        }
+    }
+
+    private static void waitFor(ByteArrayOutputStream screen, String text) throws Exception {
+        long end = System.currentTimeMillis() + 10_000;
+        while (!screen.toString(StandardCharsets.UTF_8).contains(text)) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("no \"" + text + "\" on the screen:\n" + screen.toString(StandardCharsets.UTF_8));
+            }
+            Thread.sleep(20);
+        }
+    }
+}
