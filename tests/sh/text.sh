@@ -33,6 +33,13 @@ false; eq "false" "$?" "1"
 test 3 -gt 2; ok $? "test (the program)"
 /bin/test -n "x"; ok $? "/bin/test"
 /bin/[ a = a ]; ok $? "/bin/["
+for prog in cat cp mv rm mkdir rmdir ln ls chmod touch wc head tail grep sort uniq sleep ps mount umount mknod sysctl hostname uname id; do
+    $prog -Z > /tmp/usage.out 2>&1; st=$?
+    if [ $st != 0 ] && grep -qi usage /tmp/usage.out; then ok 0 "$prog -Z prints its usage line (status $st)"
+    else ok 1 "$prog -Z: status $st, said: $(cat /tmp/usage.out)"; fi
+done
+kill > /tmp/usage.out 2>&1; st=$?
+[ $st != 0 ] && grep -qi usage /tmp/usage.out; ok $? "kill without a pid prints its usage line (kill -Z names the bad signal, as BSD's does)"
 cd /; rm -rf $T
 
 echo "1..$n"
