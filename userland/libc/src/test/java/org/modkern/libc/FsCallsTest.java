@@ -9,66 +9,12 @@ import static org.junit.Assert.fail;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.Test;
+import org.modkern.libc.RecordingTrap.Call;
 
 /** The file-system wrappers' ABI: call numbers, argument order and the bytes they lend or read. */
 public class FsCallsTest {
-    /** One system call as the trap saw it. */
-    private record Call(int code, long[] args) {}
-
-    /** Records each call; {@code answer} gives its result (-1 with errno set fails it). */
-    private static final class RecordingTrap implements Trap {
-        final byte[][] segs = new byte[SEGMENTS][];
-        final List<Call> calls = new ArrayList<>();
-        Function<Call, Long> answer = c -> 0L;
-        int errno;
-        String detail;
-
-        @Override
-        public long syscall(int code, long a0, long a1, long a2, long a3, long a4, long a5) {
-            Call c = new Call(code, new long[] {a0, a1, a2, a3, a4, a5});
-            calls.add(c);
-            return answer.apply(c);
-        }
-
-        @Override
-        public void lend(int seg, byte[] buf) {
-            segs[seg] = buf;
-        }
-
-        @Override
-        public int errno() {
-            return errno;
-        }
-
-        @Override
-        public String errorDetail() {
-            return detail;
-        }
-
-        byte[] seg(long addr) {
-            return segs[(int) (addr >>> 32) - 1];
-        }
-
-        String str(long addr) {
-            byte[] b = seg(addr);
-            int at = (int) addr;
-            int end = at;
-            while (b[end] != 0) {
-                end++;
-            }
-            return new String(b, at, end - at, StandardCharsets.UTF_8);
-        }
-
-        Call only() {
-            assertEquals(1, calls.size());
-            return calls.get(0);
-        }
-    }
-
     private final RecordingTrap trap = new RecordingTrap();
     private final Libc sys = new Libc(trap, new String[0]);
 
@@ -95,11 +41,7 @@ public class FsCallsTest {
 
     @Test
     public void unmountAndItsFailureCarryTheKernelsDetail() {
-        trap.answer = c -> {
-            trap.errno = 16;
-            trap.detail = "/mnt has open files";
-            return -1L;
-        };
+        trap.answer = (code, a) -> trap.fail(16, "/mnt has open files");
         try {
             sys.unmount("/mnt", MountFlags.MNT_FORCE);
             fail("unmount of a busy file system succeeded");
@@ -133,16 +75,16 @@ public class FsCallsTest {
 
     @Test
     public void getvfsstatCountsThenDecodesEachRecord() {
-        trap.answer = c -> {
-            if (c.args()[0] == 0) {
-                return 2L;
+        trap.answer = (code, a) -> {
+            if (a[0] == 0) {
+                return 2;
             }
-            byte[] b = trap.seg(c.args()[0]);
-            assertEquals(b.length, c.args()[1]);
-            assertTrue(c.args()[1] >= 2 * Statvfs.SIZE);
+            byte[] b = trap.seg(a[0]);
+            assertEquals(b.length, a[1]);
+            assertTrue(a[1] >= 2 * Statvfs.SIZE);
             record(b, 0, MountFlags.MNT_LOCAL | MountFlags.MNT_ROOTFS, "tmpfs", "/", "tmpfs");
             record(b, 1, MountFlags.MNT_RDONLY, "hostfs", "/mnt", "/host/dir");
-            return 2L;
+            return 2;
         };
         List<Statvfs> all = sys.getvfsstat();
         assertEquals(2, trap.calls.size());
@@ -162,19 +104,19 @@ public class FsCallsTest {
     @Test
     public void getvfsstatAsksAgainWhenMoreWereMountedMeanwhile() {
         int[] mounted = {1};
-        trap.answer = c -> {
-            if (c.args()[0] == 0) {
-                return (long) mounted[0];
+        trap.answer = (code, a) -> {
+            if (a[0] == 0) {
+                return mounted[0];
             }
-            int room = (int) (c.args()[1] / Statvfs.SIZE);
+            int room = (int) (a[1] / Statvfs.SIZE);
             if (mounted[0] == 1) {
                 mounted[0] = 50; // a burst of mounts between the two calls
-                return 50L;
+                return 50;
             }
             for (int i = 0; i < Math.min(room, 50); i++) {
-                record(trap.seg(c.args()[0]), i, 0, "tmpfs", "/m" + i, "tmpfs");
+                record(trap.seg(a[0]), i, 0, "tmpfs", "/m" + i, "tmpfs");
             }
-            return 50L;
+            return 50;
         };
         List<Statvfs> all = sys.getvfsstat();
         assertEquals(50, all.size());
@@ -184,10 +126,10 @@ public class FsCallsTest {
 
     @Test
     public void statvfsLendsOneRecord() {
-        trap.answer = c -> {
-            assertEquals(Statvfs.SIZE, trap.seg(c.args()[1]).length);
-            record(trap.seg(c.args()[1]), 0, 0, "procfs", "/proc", "procfs");
-            return 0L;
+        trap.answer = (code, a) -> {
+            assertEquals(Statvfs.SIZE, trap.seg(a[1]).length);
+            record(trap.seg(a[1]), 0, 0, "procfs", "/proc", "procfs");
+            return 0;
         };
         Statvfs s = sys.statvfs("/proc/1");
         Call c = trap.only();

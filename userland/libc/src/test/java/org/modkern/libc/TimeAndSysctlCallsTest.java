@@ -19,53 +19,7 @@ import org.junit.Test;
 
 /** nanosleep and __sysctl: numbers, argument order, the structs lent, and how failures come back. */
 public class TimeAndSysctlCallsTest {
-    /** A trap that answers each call with {@code answer}, which sees the lent memory. */
-    private static final class ScriptTrap implements Trap {
-        final byte[][] segs = new byte[SEGMENTS][];
-        final List<long[]> calls = new ArrayList<>();
-        Answer answer = (code, a) -> 0;
-        int errno;
-        String detail;
-
-        interface Answer {
-            long call(int code, long[] args);
-        }
-
-        @Override
-        public long syscall(int code, long a0, long a1, long a2, long a3, long a4, long a5) {
-            long[] a = {code, a0, a1, a2, a3, a4, a5};
-            calls.add(a);
-            errno = 0;
-            return answer.call(code, Arrays.copyOfRange(a, 1, 7));
-        }
-
-        @Override
-        public void lend(int seg, byte[] buf) {
-            segs[seg] = buf;
-        }
-
-        @Override
-        public int errno() {
-            return errno;
-        }
-
-        @Override
-        public String errorDetail() {
-            return detail;
-        }
-
-        ByteBuffer at(long addr) {
-            byte[] s = segs[(int) (addr >>> 32) - 1];
-            return ByteBuffer.wrap(s, (int) addr, s.length - (int) addr).slice().order(ByteOrder.LITTLE_ENDIAN);
-        }
-
-        long fail(int e) {
-            errno = e;
-            return -1;
-        }
-    }
-
-    private final ScriptTrap trap = new ScriptTrap();
+    private final RecordingTrap trap = new RecordingTrap();
     private final Libc sys = new Libc(trap, new String[0]);
 
     /** A kernel holding one node, 1.10 (kern.hostname) = value, answering as __sysctl does. */
@@ -144,11 +98,11 @@ public class TimeAndSysctlCallsTest {
         trap.answer = this::sysctlKernel;
         int[] mib = {Sysctl.CTL_KERN, Sysctl.KERN_HOSTNAME};
         assertEquals(4, sys.sysctl(mib, null, null));
-        long[] c = trap.calls.get(0);
-        assertEquals("namelen", 2, c[2]);
-        assertEquals("oldp NULL", 0, c[3]);
-        assertEquals("newp NULL", 0, c[5]);
-        assertEquals(0, c[6]);
+        long[] c = trap.calls.get(0).args();
+        assertEquals("namelen", 2, c[1]);
+        assertEquals("oldp NULL", 0, c[2]);
+        assertEquals("newp NULL", 0, c[4]);
+        assertEquals(0, c[5]);
         byte[] old = new byte[16];
         assertEquals(4, sys.sysctl(mib, old, null));
         assertEquals("box", new String(old, 0, 3, StandardCharsets.UTF_8));

@@ -89,22 +89,22 @@ public final class FakeMounts {
         if ((flags & MNT_UPDATE) != 0) {
             Mounted m = on(on);
             if (m == null) {
-                throw new FakeKernel.Fail(EINVAL, on + " is not a mount point");
+                throw new FakeTrapBase.Fail(EINVAL, on + " is not a mount point");
             }
             m.flags = (m.flags & ~MNT_RDONLY) | (flags & MNT_RDONLY);
             m.options = String.join(",", rest);
             return;
         }
         if (!TYPES.contains(type)) {
-            throw new FakeKernel.Fail(ENODEV, "no file system type " + type);
+            throw new FakeTrapBase.Fail(ENODEV, "no file system type " + type);
         }
         for (String o : rest) {
             if (o.startsWith("size=") && !o.matches("size=[0-9]+[kmg]?")) {
-                throw new FakeKernel.Fail(EINVAL, "bad size " + o.substring(5));
+                throw new FakeTrapBase.Fail(EINVAL, "bad size " + o.substring(5));
             }
         }
         if (on(on) != null && on(on).busy) {
-            throw new FakeKernel.Fail(EBUSY, on + " is busy");
+            throw new FakeTrapBase.Fail(EBUSY, on + " is busy");
         }
         int local = type.equals("tmpfs") || type.equals("hostfs") ? MNT_LOCAL : 0;
         table.add(new Mounted(type, from == null ? type : from, on, (flags & 0xffff) | local,
@@ -116,13 +116,13 @@ public final class FakeMounts {
         unmounts.add(new Unmount(on, flags));
         Mounted m = on(on);
         if (m == null) {
-            throw new FakeKernel.Fail(EINVAL, on + " is not a mount point");
+            throw new FakeTrapBase.Fail(EINVAL, on + " is not a mount point");
         }
         if (m.on.equals("/")) {
-            throw new FakeKernel.Fail(EBUSY, "the root file system stays mounted");
+            throw new FakeTrapBase.Fail(EBUSY, "the root file system stays mounted");
         }
         if (m.busy && (flags & MNT_FORCE) == 0) {
-            throw new FakeKernel.Fail(EBUSY, on + " has 1 open file");
+            throw new FakeTrapBase.Fail(EBUSY, on + " has 1 open file");
         }
         table.remove(m);
     }
@@ -168,7 +168,7 @@ public final class FakeMounts {
     private static void put(ByteBuffer b, int at, String s, int room) {
         byte[] e = s.getBytes(StandardCharsets.UTF_8);
         if (e.length >= room) {
-            throw new FakeKernel.Fail(ENAMETOOLONG, s);
+            throw new FakeTrapBase.Fail(ENAMETOOLONG, s);
         }
         for (int i = 0; i < e.length; i++) {
             b.put(at + i, e[i]);

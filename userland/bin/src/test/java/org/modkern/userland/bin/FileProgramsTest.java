@@ -5,10 +5,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
+import static org.modkern.userland.bin.Result.assertResult;
 
 import org.junit.Test;
 import org.modkern.libc.Stat;
-import org.modkern.userland.bin.FakeKernel.Result;
 
 /** cp, cmp, ln, chmod and touch through the real libc on a {@link FakeKernel}. */
 public class FileProgramsTest {
@@ -20,11 +20,6 @@ public class FileProgramsTest {
             .program("/bin/chmod", org.modkern.userland.bin.chmod.Chmod.class)
             .program("/bin/touch", org.modkern.userland.bin.touch.Touch.class);
 
-    private static void assertResult(int status, String out, String err, Result r) {
-        assertEquals("stderr", err, r.err());
-        assertEquals("stdout", out, r.out());
-        assertEquals("status", status, r.status());
-    }
 
     // ---- cp ------------------------------------------------------------------------------------
 
@@ -83,7 +78,7 @@ public class FileProgramsTest {
         assertEquals(Stat.S_IFREG | 04755, k.mode("/tmp/root"));
         k.euid(100);
         assertResult(0, "", "", k.run("/bin/cp", "-p", "/tmp/a", "/tmp/user"));
-        assertArrayEquals("the fake makes files root's", new int[] {0, 0}, k.owner("/tmp/user"));
+        assertArrayEquals("the copy is the user's (group 0 in the fake)", new int[] {100, 0}, k.owner("/tmp/user"));
         assertEquals("no set-id bits on a file of another owner", Stat.S_IFREG | 0755, k.mode("/tmp/user"));
     }
 

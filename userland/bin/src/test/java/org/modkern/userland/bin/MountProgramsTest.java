@@ -4,10 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
+import static org.modkern.userland.bin.Result.assertResult;
 
 import java.util.List;
 import org.junit.Test;
-import org.modkern.userland.bin.FakeKernel.Result;
 import org.modkern.userland.bin.FakeMounts.Mounted;
 import org.modkern.userland.bin.FakeMounts.Unmount;
 
@@ -19,11 +19,6 @@ public class MountProgramsTest {
             .program("/bin/mount", org.modkern.userland.bin.mount.Mount.class)
             .program("/bin/umount", org.modkern.userland.bin.umount.Umount.class);
 
-    private static void assertResult(int status, String out, String err, Result r) {
-        assertEquals("stderr", err, r.err());
-        assertEquals("stdout", out, r.out());
-        assertEquals("status", status, r.status());
-    }
 
     private static final String MOUNT_USAGE = "usage: mount [-t type]\n"
             + "       mount -u [-frw] [-o options] special | node\n"

@@ -3,21 +3,16 @@ package org.modkern.userland.bin;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.modkern.userland.bin.Result.assertResult;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.junit.Test;
-import org.modkern.userland.bin.FakeKernel.Result;
 
 /** The programs other than sh, through the real libc on a {@link FakeKernel}. */
 public class ProgramsTest {
     private final FakeKernel k = new FakeKernel();
 
-    private static void assertResult(int status, String out, String err, Result r) {
-        assertEquals("stderr", err, r.err());
-        assertEquals("stdout", out, r.out());
-        assertEquals("status", status, r.status());
-    }
 
     @Test
     public void echo() {

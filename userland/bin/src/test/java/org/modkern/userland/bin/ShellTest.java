@@ -3,28 +3,20 @@ package org.modkern.userland.bin;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.modkern.userland.bin.Result.assertResult;
 
 import org.junit.Test;
-import org.modkern.userland.bin.FakeKernel.Result;
+import org.modkern.userland.bin.sh.ShFixture;
 
 /** sh running the real programs through libc on a {@link FakeKernel}. */
 public class ShellTest {
-    private final FakeKernel k = new FakeKernel();
+    private final ShFixture f = new ShFixture();
+    private final FakeKernel k = f.k;
 
     private Result sh(String command, String... args) {
-        String[] argv = new String[3 + args.length];
-        argv[0] = "/bin/sh";
-        argv[1] = "-c";
-        argv[2] = command;
-        System.arraycopy(args, 0, argv, 3, args.length);
-        return k.run(argv);
+        return f.sh(command, args);
     }
 
-    private static void assertResult(int status, String out, String err, Result r) {
-        assertEquals("stderr", err, r.err());
-        assertEquals("stdout", out, r.out());
-        assertEquals("status", status, r.status());
-    }
 
     @Test
     public void commandsAndArguments() {

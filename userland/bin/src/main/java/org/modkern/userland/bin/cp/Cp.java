@@ -1,5 +1,10 @@
 package org.modkern.userland.bin.cp;
 
+import static org.modkern.userland.bin.copy.Copying.call;
+import static org.modkern.userland.lib.Paths.basename;
+import static org.modkern.userland.lib.Paths.join;
+import static org.modkern.userland.lib.Paths.stripSlashes;
+
 import java.util.HashSet;
 import java.util.Set;
 import org.modkern.libc.Dirent;
@@ -8,6 +13,8 @@ import org.modkern.libc.Fcntl;
 import org.modkern.libc.Libc;
 import org.modkern.libc.Stat;
 import org.modkern.libc.SysError;
+import org.modkern.userland.bin.copy.Copying;
+import org.modkern.userland.bin.copy.Copying.Failed;
 import org.modkern.userland.lib.Getopt;
 
 /**
@@ -164,10 +171,7 @@ public final class Cp {
         try {
             int out = openTarget(dst, st, ds);
             try {
-                for (int n; (n = call(src, () -> sys.read(in, buf, 0, buf.length))) > 0; ) {
-                    int len = n;
-                    call(dst, () -> sys.writeAll(out, buf, 0, len));
-                }
+                Copying.data(sys, in, src, out, dst, buf);
             } finally {
                 sys.close(out);
             }
@@ -205,26 +209,9 @@ public final class Cp {
 
     /** -p: the source's times, its owner (root only) and its exact mode, on {@code dst}. */
     private void setAttributes(String dst, Stat st) {
-        if (!preserve) {
-            return;
+        if (preserve) {
+            Copying.attributes(sys, dst, st);
         }
-        call(dst, () -> sys.utimes(dst, Math.floorDiv(st.atime(), 1_000_000_000L),
-                Math.floorMod(st.atime(), 1_000_000_000L) / 1000, Math.floorDiv(st.mtime(), 1_000_000_000L),
-                Math.floorMod(st.mtime(), 1_000_000_000L) / 1000));
-        int mode = st.mode() & 07777;
-        Stat now = statOrNull(dst, false);
-        if (now == null || now.uid() != st.uid() || now.gid() != st.gid()) {
-            try {
-                sys.chown(dst, st.uid(), st.gid());
-            } catch (SysError e) {
-                if (e.errno() != Errors.EPERM) { // only root may give files away: not worth a word
-                    report(dst, e);
-                }
-                mode &= ~06000; // not the owner's set-id bits on someone else's file
-            }
-        }
-        int m = mode;
-        call(dst, () -> sys.chmod(dst, m));
     }
 
     /** Whether the directory {@code dst} would lie inside the directory {@code st} being copied. */
@@ -272,63 +259,10 @@ public final class Cp {
         }
     }
 
-    /** A failure that ends the copy of one file. */
-    private static final class Failed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final String path;
-        final SysError error;
-
-        Failed(String path, SysError error) {
-            super(null, null, false, false);
-            this.path = path;
-            this.error = error;
-        }
-    }
-
-    private interface Call<T> {
-        T run();
-    }
-
-    private interface Action {
-        void run();
-    }
-
-    private static <T> T call(String path, Call<T> c) {
-        try {
-            return c.run();
-        } catch (SysError e) {
-            throw new Failed(path, e);
-        }
-    }
-
-    private static void call(String path, Action a) {
-        try {
-            a.run();
-        } catch (SysError e) {
-            throw new Failed(path, e);
-        }
-    }
-
     private void report(String path, SysError e) {
         sys.flush();
         sys.err().println("cp: " + path + ": " + e.getMessage());
         status = 1;
-    }
-
-    static String join(String dir, String name) {
-        return dir.endsWith("/") ? dir + name : dir + "/" + name;
-    }
-
-    static String basename(String p) {
-        return p.substring(p.lastIndexOf('/') + 1);
-    }
-
-    static String stripSlashes(String p) {
-        int end = p.length();
-        while (end > 1 && p.charAt(end - 1) == '/') {
-            end--;
-        }
-        return p.substring(0, end);
     }
 
     private static int usage(Libc sys) {

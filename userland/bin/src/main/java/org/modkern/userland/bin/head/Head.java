@@ -1,8 +1,7 @@
 package org.modkern.userland.bin.head;
 
 import org.modkern.libc.Libc;
-import org.modkern.libc.SysError;
-import org.modkern.userland.bin.textio.Input;
+import org.modkern.userland.bin.textio.Operands;
 import org.modkern.userland.lib.Getopt;
 
 /**
@@ -10,24 +9,26 @@ import org.modkern.userland.lib.Getopt;
  * bytes of each file ("-" or none: standard input); several files each under a "==> name <==" header.
  */
 public final class Head {
+    private long lines = -1;
+    private long bytes = -1;
+
     private Head() {}
 
     public static int main(Libc sys, String[] argv) {
-        long lines = -1;
-        long bytes = -1;
-        Getopt g = new Getopt("head", obsolete(argv), "n:c:", sys.err());
+        Head h = new Head();
+        Getopt g = new Getopt("head", Operands.obsoleteCount(argv, false), "n:c:", sys.err());
         for (int c; (c = g.next()) != -1; ) {
             switch (c) {
                 case 'n' -> {
-                    lines = count(g.optarg());
-                    if (lines <= 0) {
+                    h.lines = count(g.optarg());
+                    if (h.lines <= 0) {
                         sys.err().println("head: illegal line count -- " + g.optarg());
                         return 1;
                     }
                 }
                 case 'c' -> {
-                    bytes = count(g.optarg());
-                    if (bytes <= 0) {
+                    h.bytes = count(g.optarg());
+                    if (h.bytes <= 0) {
                         sys.err().println("head: illegal byte count -- " + g.optarg());
                         return 1;
                     }
@@ -37,49 +38,25 @@ public final class Head {
                 }
             }
         }
-        if (lines > 0 && bytes > 0) {
+        if (h.lines > 0 && h.bytes > 0) {
             sys.err().println("head: can't combine line and byte counts");
             return 1;
         }
-        if (lines < 0 && bytes < 0) {
-            lines = 10;
+        if (h.lines < 0 && h.bytes < 0) {
+            h.lines = 10;
         }
-        String[] files = g.operands();
-        if (files.length == 0) {
-            files = new String[] {"-"};
-        }
-        int status = 0;
-        boolean first = true;
-        for (String f : files) {
-            int fd;
-            try {
-                fd = Input.open(sys, f);
-            } catch (SysError e) {
-                sys.flush();
-                sys.err().println("head: " + f + ": " + e.getMessage());
-                status = 1;
-                continue;
-            }
-            try {
-                if (files.length > 1) {
-                    sys.out().print((first ? "" : "\n") + "==> " + f + " <==\n");
-                }
-                first = false;
-                copy(sys, fd, lines, bytes);
-            } catch (SysError e) {
-                sys.flush();
-                sys.err().println("head: " + f + ": " + e.getMessage());
-                status = 1;
-            } finally {
-                Input.close(sys, fd);
-            }
-        }
+        Operands files = new Operands(sys, "head", g.operands());
+        int status = files.forEach((fd, name) -> {
+            files.header(name);
+            h.copy(sys, fd);
+            return false;
+        });
         sys.flush();
         return status;
     }
 
     /** Copies up to {@code lines} lines (or, with lines -1, {@code bytes} bytes) of {@code fd}. */
-    private static void copy(Libc sys, int fd, long lines, long bytes) {
+    private void copy(Libc sys, int fd) {
         byte[] buf = new byte[8192];
         long left = lines > 0 ? lines : bytes;
         while (left > 0) {
@@ -109,20 +86,6 @@ public final class Head {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /** The old form: "-5" as "-n 5". */
-    private static String[] obsolete(String[] argv) {
-        if (argv.length > 1 && argv[1].length() > 1 && argv[1].charAt(0) == '-'
-                && argv[1].substring(1).chars().allMatch(Character::isDigit)) {
-            String[] v = new String[argv.length + 1];
-            v[0] = argv[0];
-            v[1] = "-n";
-            v[2] = argv[1].substring(1);
-            System.arraycopy(argv, 2, v, 3, argv.length - 2);
-            return v;
-        }
-        return argv;
     }
 
     private static int usage(Libc sys) {

@@ -5,6 +5,7 @@ import org.modkern.libc.Libc;
 import org.modkern.libc.Stat;
 import org.modkern.libc.SysError;
 import org.modkern.userland.lib.Getopt;
+import org.modkern.userland.lib.Paths;
 
 /**
  * ln [-fhnsv] source [target], ln [-fhnsv] source ... directory: makes hard links (link(2)) or
@@ -72,7 +73,7 @@ public final class Ln {
         }
         String to = target;
         if (isDir(target)) {
-            String s = stripSlashes(source);
+            String s = Paths.stripSlashes(source);
             to = (target.endsWith("/") ? target : target + "/") + s.substring(s.lastIndexOf('/') + 1);
         }
         try {
@@ -116,14 +117,6 @@ public final class Ln {
         sys.flush();
         sys.err().println("ln: " + path + ": " + e.getMessage());
         return false;
-    }
-
-    private static String stripSlashes(String p) {
-        int end = p.length();
-        while (end > 1 && p.charAt(end - 1) == '/') {
-            end--;
-        }
-        return p.substring(0, end);
     }
 
     private static int usage(Libc sys) {

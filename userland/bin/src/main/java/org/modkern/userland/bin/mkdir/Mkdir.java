@@ -5,6 +5,7 @@ import org.modkern.libc.Libc;
 import org.modkern.libc.SysError;
 import org.modkern.userland.lib.Getopt;
 import org.modkern.userland.lib.Modes;
+import org.modkern.userland.lib.Paths;
 
 /**
  * mkdir [-p] [-m mode] directory ...: makes directories (mode 0777 less the umask, or exactly
@@ -38,7 +39,7 @@ public final class Mkdir {
         }
         int status = 0;
         for (String dir : dirs) {
-            String path = stripSlashes(dir);
+            String path = Paths.stripSlashes(dir);
             try {
                 if (parents && !makeParents(sys, path)) {
                     status = 1;
@@ -92,14 +93,6 @@ public final class Mkdir {
         } catch (SysError e) {
             return false;
         }
-    }
-
-    private static String stripSlashes(String p) {
-        int end = p.length();
-        while (end > 1 && p.charAt(end - 1) == '/') {
-            end--;
-        }
-        return p.substring(0, end);
     }
 
     private static int usage(Libc sys) {

@@ -3,6 +3,7 @@ package org.modkern.userland.bin.mntinfo;
 import java.util.List;
 import org.modkern.libc.MountFlags;
 import org.modkern.libc.Statvfs;
+import org.modkern.userland.lib.Paths;
 
 /** The mount table as mount(8) and umount(8) read it (getmntinfo(3)): look-up, type lists, lines. */
 public final class MntInfo {
@@ -51,7 +52,7 @@ public final class MntInfo {
      * special such as a device or a host folder); null if none.
      */
     public static Statvfs find(List<Statvfs> all, String name) {
-        String n = stripSlashes(name);
+        String n = Paths.stripSlashes(name);
         for (int i = all.size() - 1; i >= 0; i--) {
             if (all.get(i).mntonname().equals(n)) {
                 return all.get(i);
@@ -82,11 +83,4 @@ public final class MntInfo {
         return not;
     }
 
-    static String stripSlashes(String p) {
-        int end = p.length();
-        while (end > 1 && p.charAt(end - 1) == '/') {
-            end--;
-        }
-        return p.substring(0, end);
-    }
 }

@@ -1,11 +1,15 @@
 package org.modkern.userland.bin.mv;
 
+import static org.modkern.userland.bin.copy.Copying.call;
+
 import org.modkern.libc.Dirent;
 import org.modkern.libc.Errors;
 import org.modkern.libc.Fcntl;
 import org.modkern.libc.Libc;
 import org.modkern.libc.Stat;
 import org.modkern.libc.SysError;
+import org.modkern.userland.bin.copy.Copying;
+import org.modkern.userland.bin.copy.Copying.Failed;
 
 /**
  * mv's move across file systems: copies a file, symbolic link, device node or directory tree to
@@ -15,15 +19,9 @@ import org.modkern.libc.SysError;
 final class Copier {
     private final Libc sys;
     private final byte[] buf = new byte[64 * 1024];
-
-    /** A failure already reported. */
-    private static final class Failed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Failed() {
-            super(null, null, false, false);
-        }
-    }
+    private boolean removeFailed;
+    /** Whether this move made the target (so a failed copy may remove it again). */
+    private boolean madeTarget;
 
     Copier(Libc sys) {
         this.sys = sys;
@@ -33,26 +31,24 @@ final class Copier {
     boolean moveAcross(String from, String to) {
         try {
             Stat st = call(from, () -> sys.lstat(from));
-            Stat old = lstatOrNull(to);
+            Stat old = Copying.lstatOrNull(sys, to);
             if (old != null) {
                 if (st.isDir() && !old.isDir()) {
-                    throw fail(to, new SysError(Errors.ENOTDIR, null));
+                    throw new Failed(to, new SysError(Errors.ENOTDIR, null));
                 }
                 if (!st.isDir() && old.isDir()) {
-                    throw fail(to, new SysError(Errors.EISDIR, null));
+                    throw new Failed(to, new SysError(Errors.EISDIR, null));
                 }
-                call(to, () -> {
-                    if (old.isDir()) {
-                        sys.rmdir(to); // only an empty one may be replaced
-                    } else {
-                        sys.unlink(to);
-                    }
-                    return null;
-                });
+                if (old.isDir()) {
+                    call(to, () -> sys.rmdir(to)); // only an empty one may be replaced
+                } else {
+                    call(to, () -> sys.unlink(to));
+                }
             }
             try {
                 copy(from, to, st, true);
             } catch (Failed f) {
+                report(f.path, f.error);
                 if (madeTarget) {
                     removeTree(to);
                 }
@@ -61,21 +57,15 @@ final class Copier {
             removeTree(from);
             return !removeFailed;
         } catch (Failed f) {
+            report(f.path, f.error);
             return false;
         }
     }
 
-    private boolean removeFailed;
-    /** Whether this move made the target (so a failed copy may remove it again). */
-    private boolean madeTarget;
-
     /** Copies {@code from} (of status {@code st}) to the new name {@code to}; {@code top}: the target itself. */
     private void copy(String from, String to, Stat st, boolean top) {
         if (st.isDir()) {
-            call(to, () -> {
-                sys.mkdir(to, 0700);
-                return null;
-            });
+            call(to, () -> sys.mkdir(to, 0700));
             madeTarget |= top;
             for (Dirent d : call(from, () -> sys.readdir(from))) {
                 if (!d.name().equals(".") && !d.name().equals("..")) {
@@ -85,22 +75,16 @@ final class Copier {
             }
         } else if (st.isLink()) {
             String target = call(from, () -> sys.readlink(from));
-            call(to, () -> {
-                sys.symlink(target, to);
-                return null;
-            });
+            call(to, () -> sys.symlink(target, to));
             madeTarget |= top;
             return; // a link's own mode, owner and times are not ours to set
         } else if (st.isReg()) {
             copyFile(from, to, st, top);
         } else {
-            call(to, () -> {
-                sys.mknod(to, st.mode(), st.rdev());
-                return null;
-            });
+            call(to, () -> sys.mknod(to, st.mode(), st.rdev()));
             madeTarget |= top;
         }
-        attributes(to, st);
+        Copying.attributes(sys, to, st);
     }
 
     private void copyFile(String from, String to, Stat st, boolean top) {
@@ -109,13 +93,7 @@ final class Copier {
             int out = call(to, () -> sys.open(to, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_EXCL, st.mode() & 0700));
             madeTarget |= top;
             try {
-                for (int n; (n = call(from, () -> sys.read(in, buf, 0, buf.length))) > 0; ) {
-                    int len = n;
-                    call(to, () -> {
-                        sys.writeAll(out, buf, 0, len);
-                        return null;
-                    });
-                }
+                Copying.data(sys, in, from, out, to, buf);
             } finally {
                 sys.close(out);
             }
@@ -124,33 +102,9 @@ final class Copier {
         }
     }
 
-    /** The source's owner (if we may), times and mode, the set-id bits only if the owner stayed. */
-    private void attributes(String to, Stat st) {
-        int mode = st.mode() & 07777;
-        try {
-            sys.chown(to, st.uid(), st.gid());
-        } catch (SysError e) {
-            if (e.errno() != Errors.EPERM) {
-                throw fail(to, e);
-            }
-            mode &= ~06000;
-        }
-        long sec = 1_000_000_000L;
-        call(to, () -> {
-            sys.utimes(to, Math.floorDiv(st.atime(), sec), Math.floorMod(st.atime(), sec) / 1000,
-                    Math.floorDiv(st.mtime(), sec), Math.floorMod(st.mtime(), sec) / 1000);
-            return null;
-        });
-        int m = mode;
-        call(to, () -> {
-            sys.chmod(to, m);
-            return null;
-        });
-    }
-
     /** Removes a file or a whole tree, reporting what cannot be removed. */
     private void removeTree(String path) {
-        Stat st = lstatOrNull(path);
+        Stat st = Copying.lstatOrNull(sys, path);
         if (st == null) {
             return;
         }
@@ -166,34 +120,13 @@ final class Copier {
                 sys.unlink(path);
             }
         } catch (SysError e) {
-            sys.err().println("mv: " + path + ": " + e.getMessage());
+            report(path, e);
             removeFailed = true;
         }
     }
 
-    private Stat lstatOrNull(String path) {
-        try {
-            return sys.lstat(path);
-        } catch (SysError e) {
-            return null;
-        }
-    }
-
-    private interface Call<T> {
-        T run();
-    }
-
-    private <T> T call(String path, Call<T> c) {
-        try {
-            return c.run();
-        } catch (SysError e) {
-            throw fail(path, e);
-        }
-    }
-
-    private Failed fail(String path, SysError e) {
+    private void report(String path, SysError e) {
         sys.flush();
         sys.err().println("mv: " + path + ": " + e.getMessage());
-        return new Failed();
     }
 }

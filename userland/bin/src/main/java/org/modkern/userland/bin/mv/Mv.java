@@ -5,6 +5,7 @@ import org.modkern.libc.Libc;
 import org.modkern.libc.SysError;
 import org.modkern.userland.bin.textio.LineReader;
 import org.modkern.userland.lib.Getopt;
+import org.modkern.userland.lib.Paths;
 
 /**
  * mv [-fiv] source target, mv [-fiv] source ... directory: renames files. Across file systems
@@ -48,9 +49,7 @@ public final class Mv {
         }
         int status = 0;
         for (int i = 0; i < ops.length - 1; i++) {
-            String src = stripSlashes(ops[i]);
-            String base = src.substring(src.lastIndexOf('/') + 1);
-            status |= mv.move(ops[i], target.endsWith("/") ? target + base : target + "/" + base);
+            status |= mv.move(ops[i], Paths.join(target, Paths.basename(ops[i])));
         }
         return status;
     }
@@ -108,14 +107,6 @@ public final class Mv {
         } catch (SysError e) {
             return false;
         }
-    }
-
-    static String stripSlashes(String p) {
-        int end = p.length();
-        while (end > 1 && p.charAt(end - 1) == '/') {
-            end--;
-        }
-        return p.substring(0, end);
     }
 
     private static int usage(Libc sys) {

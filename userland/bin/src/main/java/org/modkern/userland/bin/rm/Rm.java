@@ -6,6 +6,7 @@ import org.modkern.libc.Libc;
 import org.modkern.libc.Stat;
 import org.modkern.libc.SysError;
 import org.modkern.userland.lib.Getopt;
+import org.modkern.userland.lib.Paths;
 
 /**
  * rm [-dfRr] file ...: removes files; -r (-R) removes directories and their contents, -d empty
@@ -40,7 +41,7 @@ public final class Rm {
         }
         boolean ok = true;
         for (String f : files) {
-            String base = basename(f);
+            String base = Paths.basename(f);
             if (base.equals(".") || base.equals("..")) {
                 sys.err().println("rm: \".\" and \"..\" may not be removed");
                 ok = false;
@@ -91,15 +92,6 @@ public final class Rm {
         }
         sys.err().println("rm: " + path + ": " + e.getMessage());
         return false;
-    }
-
-    private static String basename(String p) {
-        int end = p.length();
-        while (end > 1 && p.charAt(end - 1) == '/') {
-            end--;
-        }
-        String s = p.substring(0, end);
-        return s.equals("/") ? s : s.substring(s.lastIndexOf('/') + 1);
     }
 
     private static int usage(Libc sys) {

@@ -3,6 +3,7 @@ package org.modkern.userland.bin.rmdir;
 import org.modkern.libc.Libc;
 import org.modkern.libc.SysError;
 import org.modkern.userland.lib.Getopt;
+import org.modkern.userland.lib.Paths;
 
 /**
  * rmdir [-p] directory ...: removes empty directories; -p then removes each parent named in the
@@ -37,9 +38,9 @@ public final class Rmdir {
     }
 
     private static boolean removeParents(Libc sys, String path) {
-        String p = strip(path);
+        String p = Paths.stripSlashes(path);
         for (int at = p.lastIndexOf('/'); at > 0; at = p.lastIndexOf('/')) {
-            p = strip(p.substring(0, at));
+            p = Paths.stripSlashes(p.substring(0, at));
             if (p.equals("/") || !remove(sys, p)) {
                 return p.equals("/");
             }
@@ -55,15 +56,6 @@ public final class Rmdir {
             sys.err().println("rmdir: " + path + ": " + e.getMessage());
             return false;
         }
-    }
-
-    /** Without trailing slashes ("/" stays). */
-    private static String strip(String p) {
-        int end = p.length();
-        while (end > 1 && p.charAt(end - 1) == '/') {
-            end--;
-        }
-        return p.substring(0, end);
     }
 
     private static int usage(Libc sys) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.modkern.libc.SysError;
 import org.modkern.userland.bin.sh.Ast.CommandList;
+import org.modkern.userland.lib.TestExpr;
 
 /**
  * The commands the shell runs itself. The special builtins (found before functions, their
@@ -71,8 +72,7 @@ final class Builtins {
             case "continue" -> jump(Jump.Kind.CONTINUE, args);
             case "eval" -> eval(args);
             case "." -> source(args);
-            case "test" -> new Test(x.sys, "test").run(args);
-            case "[" -> new Test(x.sys, "[").run(args);
+            case "test", "[" -> TestExpr.run(x.sys, argv.get(0), args, "sh: ");
             case "read" -> new Read(x).run(args);
             case "wait" -> waitFor(args);
             case "command" -> command(args);

@@ -1,7 +1,9 @@
 package org.modkern.userland.bin.sh;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.modkern.userland.bin.sh.Ast.Case;
 import org.modkern.userland.bin.sh.Ast.CaseItem;
 import org.modkern.userland.bin.sh.Ast.CommandList;
@@ -76,47 +78,45 @@ final class Flow {
         return j.kind == Jump.Kind.BREAK ? -1 : 0;
     }
 
+    /** while and until: the body runs while the condition's status is 0 (until: is not). */
     private int loop(Loop l) {
-        int st = 0;
-        x.loopDepth++;
-        try {
+        return repeat(() -> {
             while (true) {
-                int c;
                 try {
-                    c = x.condition(l.cond());
+                    return (x.condition(l.cond()) == 0) != l.until();
                 } catch (Jump j) {
                     if (jumped(j) < 0) {
-                        break;
+                        return false;
                     }
-                    continue;
-                }
-                if ((c == 0) == l.until()) {
-                    break;
-                }
-                try {
-                    st = x.run(l.body());
-                } catch (Jump j) {
-                    st = 0;
-                    if (jumped(j) < 0) {
-                        break;
-                    }
+                    // continue in the condition: test it again
                 }
             }
-        } finally {
-            x.loopDepth--;
-        }
-        return st;
+        }, l.body());
     }
 
     private int forCommand(For f) {
         List<String> words = f.words() == null ? new ArrayList<>(x.params) : x.expander.fields(f.words());
+        Iterator<String> next = words.iterator();
+        return repeat(() -> {
+            if (!next.hasNext()) {
+                return false;
+            }
+            x.vars.set(f.name(), next.next());
+            return true;
+        }, f.body());
+    }
+
+    /**
+     * Runs {@code body} as long as {@code again} says, with break and continue (and their counts)
+     * working on it; the status of the body's last run, 0 if it never ran or was left by a jump.
+     */
+    private int repeat(BooleanSupplier again, CommandList body) {
         int st = 0;
         x.loopDepth++;
         try {
-            for (String w : words) {
-                x.vars.set(f.name(), w);
+            while (again.getAsBoolean()) {
                 try {
-                    st = x.run(f.body());
+                    st = x.run(body);
                 } catch (Jump j) {
                     st = 0;
                     if (jumped(j) < 0) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.modkern.libc.Errors;
 import org.modkern.libc.SysError;
 import org.modkern.userland.bin.sh.Ast.CommandList;
+import org.modkern.userland.lib.Tty;
 
 /**
  * Commands read from standard input, line by line (more lines while a command is incomplete),

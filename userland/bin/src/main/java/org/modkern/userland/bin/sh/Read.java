@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.modkern.libc.Errors;
 import org.modkern.libc.SysError;
+import org.modkern.userland.lib.Tty;
 
 /**
  * read [-r] [-p prompt] [name ...]: reads one line of standard input (a byte at a time, so that

@@ -7,6 +7,7 @@ import org.modkern.libc.Errors;
 import org.modkern.libc.Libc;
 import org.modkern.libc.SysError;
 import org.modkern.userland.bin.sh.Ast.CommandList;
+import org.modkern.userland.lib.Tty;
 
 /**
  * sh [-efiux] [-c string [arg0 [arg ...]]] | [-s] [arg ...] | [file [arg ...]]: the shell.

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /** The builtins of variables and parameters: export readonly unset set shift local. */
 final class VarBuiltins {
@@ -49,6 +50,14 @@ final class VarBuiltins {
             }
             return 0;
         }
+        return assignments(cmd, args, name -> { }, readonly ? x.vars::readonly : x.vars::export);
+    }
+
+    /**
+     * Each name[=value] of export, readonly or local: {@code before} with the name, the value set if
+     * one is given, then {@code after}. A bad name is reported and the rest still go; status 1 then.
+     */
+    private int assignments(String cmd, List<String> args, Consumer<String> before, Consumer<String> after) {
         int st = 0;
         for (String a : args) {
             int eq = a.indexOf('=');
@@ -58,14 +67,11 @@ final class VarBuiltins {
                 st = 1;
                 continue;
             }
+            before.accept(name);
             if (eq >= 0) {
                 x.vars.set(name, a.substring(eq + 1));
             }
-            if (readonly) {
-                x.vars.readonly(name);
-            } else {
-                x.vars.export(name);
-            }
+            after.accept(name);
         }
         return st;
     }
@@ -189,22 +195,10 @@ final class VarBuiltins {
             err().println("sh: local: not in a function");
             return 2;
         }
-        int st = 0;
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            String name = eq < 0 ? a : a.substring(0, eq);
-            if (!Lexer.isName(name)) {
-                err().println("sh: local: " + a + ": bad variable name");
-                st = 1;
-                continue;
-            }
+        return assignments("local", args, name -> {
             if (!frame.containsKey(name)) {
-                frame.put(name, x.vars.get(name));
+                frame.put(name, x.vars.get(name)); // null: unset again on return
             }
-            if (eq >= 0) {
-                x.vars.set(name, a.substring(eq + 1));
-            }
-        }
-        return st;
+        }, name -> { });
     }
 }

@@ -1,9 +1,12 @@
 package org.modkern.userland.bin.tail;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.modkern.libc.Errors;
 import org.modkern.libc.Libc;
 import org.modkern.libc.SysError;
 import org.modkern.userland.bin.textio.Input;
+import org.modkern.userland.bin.textio.Operands;
 import org.modkern.userland.lib.Getopt;
 
 /**
@@ -13,87 +16,62 @@ import org.modkern.userland.lib.Getopt;
  * files as they grow, once a second, until killed.
  */
 public final class Tail {
+    private long count = 10;
+    private boolean fromStart;
+    private boolean bytes;
+    private boolean follow;
+
     private Tail() {}
 
     public static int main(Libc sys, String[] argv) {
-        long count = 10;
-        boolean fromStart = false;
-        boolean bytes = false;
-        boolean follow = false;
-        Getopt g = new Getopt("tail", obsolete(argv), "c:fn:", sys.err());
+        Tail t = new Tail();
+        Getopt g = new Getopt("tail", Operands.obsoleteCount(argv, true), "c:fn:", sys.err());
         for (int c; (c = g.next()) != -1; ) {
             switch (c) {
                 case 'c', 'n' -> {
                     String a = g.optarg();
-                    bytes = c == 'c';
-                    fromStart = a.startsWith("+");
-                    count = number(a.startsWith("+") || a.startsWith("-") ? a.substring(1) : a);
-                    if (count < 0) {
+                    t.bytes = c == 'c';
+                    t.fromStart = a.startsWith("+");
+                    t.count = number(a.startsWith("+") || a.startsWith("-") ? a.substring(1) : a);
+                    if (t.count < 0) {
                         sys.err().println("tail: illegal offset -- " + a);
                         return 1;
                     }
                 }
-                case 'f' -> follow = true;
+                case 'f' -> t.follow = true;
                 default -> {
                     sys.err().println("usage: tail [-f] [-c number | -n number] [file ...]");
                     return 1;
                 }
             }
         }
-        String[] files = g.operands();
-        if (files.length == 0) {
-            files = new String[] {"-"};
-        }
-        int status = 0;
-        boolean first = true;
-        int[] followed = new int[files.length];
-        int nfollowed = 0;
-        for (String f : files) {
-            int fd;
-            try {
-                fd = Input.open(sys, f);
-            } catch (SysError e) {
-                sys.flush();
-                sys.err().println("tail: " + f + ": " + e.getMessage());
-                status = 1;
-                continue;
+        List<Integer> followed = new ArrayList<>();
+        Operands files = new Operands(sys, "tail", g.operands());
+        int status = files.forEach((fd, name) -> {
+            byte[] all = Input.readAll(sys, fd);
+            files.header(name);
+            int from = t.bytes ? byteStart(all.length, t.count, t.fromStart) : lineStart(all, t.count, t.fromStart);
+            sys.out().write(all, from, all.length - from);
+            boolean keep = t.follow && sys.fstat(fd).isReg();
+            if (keep) {
+                followed.add(fd);
             }
-            boolean keep = false;
-            try {
-                byte[] all = Input.readAll(sys, fd);
-                if (files.length > 1) {
-                    sys.out().print((first ? "" : "\n") + "==> " + f + " <==\n");
-                }
-                first = false;
-                int from = bytes ? byteStart(all.length, count, fromStart) : lineStart(all, count, fromStart);
-                sys.out().write(all, from, all.length - from);
-                keep = follow && sys.fstat(fd).isReg();
-            } catch (SysError e) {
-                sys.flush();
-                sys.err().println("tail: " + f + ": " + e.getMessage());
-                status = 1;
-            } finally {
-                if (keep) {
-                    followed[nfollowed++] = fd;
-                } else {
-                    Input.close(sys, fd);
-                }
-            }
-        }
+            return keep;
+        });
         sys.flush();
-        if (nfollowed > 0) {
-            follow(sys, followed, nfollowed);
+        if (!followed.isEmpty()) {
+            follow(sys, followed);
         }
         return status;
     }
 
     /** -f: copies what is appended to the files, polling once a second; ends only with the process. */
-    private static void follow(Libc sys, int[] fds, int n) {
+    private static void follow(Libc sys, List<Integer> fds) {
         byte[] buf = new byte[8192];
         while (true) {
             boolean got = false;
-            for (int i = 0; i < n; i++) {
-                for (int r; (r = sys.read(fds[i], buf, 0, buf.length)) > 0; ) {
+            for (int fd : fds) {
+                for (int r; (r = sys.read(fd, buf, 0, buf.length)) > 0; ) {
                     sys.out().write(buf, 0, r);
                     got = true;
                 }
@@ -152,19 +130,5 @@ public final class Tail {
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /** The old forms: "-5" and "+5" as "-n 5" and "-n +5". */
-    private static String[] obsolete(String[] argv) {
-        if (argv.length > 1 && argv[1].length() > 1 && (argv[1].charAt(0) == '-' || argv[1].charAt(0) == '+')
-                && argv[1].substring(1).chars().allMatch(Character::isDigit)) {
-            String[] v = new String[argv.length + 1];
-            v[0] = argv[0];
-            v[1] = "-n";
-            v[2] = argv[1].charAt(0) == '+' ? argv[1] : argv[1].substring(1);
-            System.arraycopy(argv, 2, v, 3, argv.length - 2);
-            return v;
-        }
-        return argv;
     }
 }

@@ -1,9 +1,11 @@
 package org.modkern.userland.bin.test;
 
+import java.util.Arrays;
 import org.modkern.libc.Libc;
+import org.modkern.userland.lib.TestExpr;
 
 /**
- * test expression, [ expression ]: evaluates a conditional expression (see {@link Expr}); exit
+ * test expression, [ expression ]: evaluates a conditional expression (see {@link TestExpr}); exit
  * status 0 true, 1 false, 2 on a syntax error. Called as "[" the last argument must be "]".
  */
 public final class Test {
@@ -11,23 +13,7 @@ public final class Test {
 
     public static int main(Libc sys, String[] argv) {
         String prog = argv.length > 0 ? argv[0].substring(argv[0].lastIndexOf('/') + 1) : "test";
-        int n = argv.length - 1;
-        if (prog.equals("[")) {
-            if (n == 0 || !argv[n].equals("]")) {
-                sys.err().println("[: missing ]");
-                return 2;
-            }
-            n--;
-        } else {
-            prog = "test";
-        }
-        String[] args = new String[n];
-        System.arraycopy(argv, 1, args, 0, n);
-        try {
-            return new Expr(sys, args).evaluate() ? 0 : 1;
-        } catch (Expr.SyntaxError e) {
-            sys.err().println(prog + ": " + e.getMessage());
-            return 2;
-        }
+        String name = prog.equals("[") ? "[" : "test";
+        return TestExpr.run(sys, name, Arrays.asList(argv).subList(Math.min(1, argv.length), argv.length), "");
     }
 }

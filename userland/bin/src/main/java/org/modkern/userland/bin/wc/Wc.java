@@ -1,8 +1,7 @@
 package org.modkern.userland.bin.wc;
 
 import org.modkern.libc.Libc;
-import org.modkern.libc.SysError;
-import org.modkern.userland.bin.textio.Input;
+import org.modkern.userland.bin.textio.Operands;
 import org.modkern.userland.lib.Getopt;
 
 /**
@@ -46,24 +45,11 @@ public final class Wc {
         int status = 0;
         if (files.length == 0) {
             wc.print(sys, wc.count(sys, 0), null);
-        }
-        for (String f : files) {
-            int fd;
-            try {
-                fd = Input.open(sys, f);
-            } catch (SysError e) {
-                sys.err().println("wc: " + f + ": " + e.getMessage());
-                status = 1;
-                continue;
-            }
-            try {
-                wc.print(sys, wc.count(sys, fd), f);
-            } catch (SysError e) {
-                sys.err().println("wc: " + f + ": " + e.getMessage());
-                status = 1;
-            } finally {
-                Input.close(sys, fd);
-            }
+        } else {
+            status = new Operands(sys, "wc", files).forEach((fd, name) -> {
+                wc.print(sys, wc.count(sys, fd), name);
+                return false;
+            });
         }
         if (files.length > 1) {
             wc.print(sys, wc.total, "total");

@@ -1,19 +1,13 @@
 package org.modkern.userland.bin.head;
 
+import static org.modkern.userland.bin.textio.Lines.lines;
+
 import org.junit.Test;
 import org.modkern.userland.bin.FakeSystem;
 
 public class HeadTest {
     private static final String USAGE = "usage: head [-n lines | -c bytes] [file ...]\n";
     private final FakeSystem k = new FakeSystem().program("/usr/bin/head", Head.class);
-
-    private static String lines(int from, int to) {
-        StringBuilder b = new StringBuilder();
-        for (int i = from; i <= to; i++) {
-            b.append(i).append('\n');
-        }
-        return b.toString();
-    }
 
     @Test
     public void firstTenLinesByDefault() {

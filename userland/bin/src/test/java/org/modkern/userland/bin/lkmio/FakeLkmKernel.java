@@ -21,7 +21,9 @@ import java.util.zip.ZipEntry;
 import org.modkern.libc.Fcntl;
 import org.modkern.libc.Libc;
 import org.modkern.libc.Stat;
-import org.modkern.libc.Trap;
+import org.modkern.userland.bin.FakeTrapBase;
+import org.modkern.userland.bin.FakeTrapBase.Fail;
+import org.modkern.userland.bin.Result;
 
 /**
  * A stand-in kernel for the lkm(4) programs: files (path to bytes), a /dev/lkm driver that
@@ -34,18 +36,6 @@ final class FakeLkmKernel {
     static final int EPERM = 1, ENOENT = 2, EIO = 5, ENXIO = 6, ENOEXEC = 8, EBADF = 9, ECHILD = 10,
             ENOMEM = 12, EFAULT = 14, EBUSY = 16, EEXIST = 17, EISDIR = 21, EINVAL = 22, ENOTTY = 25,
             ENOSYS = 78;
-
-    private static final class Fail extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int errno;
-        final String detail;
-
-        Fail(int errno, String detail) {
-            super(detail, null, false, false);
-            this.errno = errno;
-            this.detail = detail;
-        }
-    }
 
     /** A module in the table. {@code priv} -1: built in. */
     static final class Mod {
@@ -70,9 +60,6 @@ final class FakeLkmKernel {
 
     /** A device node mknod made. */
     record Node(int mode, long dev) {}
-
-    /** What a run left. */
-    record Result(int status, String out, String err) {}
 
     private static final class Open {
         final String path; // null for the standard streams
@@ -195,70 +182,11 @@ final class FakeLkmKernel {
         image = null;
     }
 
-    private final class FakeTrap extends org.modkern.userland.bin.FakeTrapBase {
+    private final class FakeTrap extends FakeTrapBase {
         private final Map<Integer, Open> fds;
 
         FakeTrap(Map<Integer, Open> fds) {
             this.fds = fds;
-        }
-
-        @Override
-        public long syscall(int code, long a0, long a1, long a2, long a3, long a4, long a5) {
-            errno = 0;
-            detail = null;
-            try {
-                return call(code, a0, a1, a2, a3, a4, a5);
-            } catch (Fail f) {
-                errno = f.errno;
-                detail = f.detail;
-                return -1;
-            }
-        }
-
-        private byte[] seg(long addr, int len) {
-            int s = (int) (addr >>> 32) - 1;
-            int off = (int) addr;
-            if (s < 0 || s >= SEGMENTS || segs[s] == null || off < 0 || off + len > segs[s].length) {
-                throw new Fail(EFAULT, "address 0x" + Long.toHexString(addr) + " is not in lent memory");
-            }
-            return segs[s];
-        }
-
-        private ByteBuffer copyin(long addr, int len) {
-            byte[] b = new byte[len];
-            System.arraycopy(seg(addr, len), (int) addr, b, 0, len);
-            return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        }
-
-        private void copyout(ByteBuffer b, long addr) {
-            System.arraycopy(b.array(), 0, seg(addr, b.capacity()), (int) addr, b.capacity());
-        }
-
-        private String str(long addr, int max) {
-            if (addr == 0) {
-                throw new Fail(EFAULT, "NULL string");
-            }
-            byte[] s = seg(addr, 1);
-            int at = (int) addr;
-            int end = at;
-            while (end < s.length && s[end] != 0) {
-                end++;
-                if (end - at >= max) {
-                    throw new Fail(63, "string longer than " + (max - 1));
-                }
-            }
-            return new String(s, at, end - at, StandardCharsets.UTF_8);
-        }
-
-        private String[] strings(long addr) {
-            ByteBuffer bb = copyin(addr, seg(addr, 4).length - (int) addr);
-            String[] v = new String[bb.getInt()];
-            for (int i = 0; i < v.length; i++) {
-                byte[] s = new byte[bb.getInt()];
-                bb.get(s);
-                v[i] = new String(s, StandardCharsets.UTF_8);
-            }
-            return v;
         }
 
         private Open get(long fd) {
@@ -269,16 +197,8 @@ final class FakeLkmKernel {
             return o;
         }
 
-        private int install(Open o) {
-            int fd = 0;
-            while (fds.containsKey(fd)) {
-                fd++;
-            }
-            fds.put(fd, o);
-            return fd;
-        }
-
-        private long call(int code, long a0, long a1, long a2, long a3, long a4, long a5) {
+        @Override
+        protected long call(int code, long a0, long a1, long a2, long a3, long a4, long a5) {
             switch (code) {
                 case 3: { // read
                     Open o = get(a0);
@@ -299,7 +219,7 @@ final class FakeLkmKernel {
                     o.sink.append(new String(seg(a1, (int) a2), (int) a1, (int) a2, StandardCharsets.UTF_8));
                     return a2;
                 }
-                case 5: return install(open(str(a0, 1024), (int) a1));
+                case 5: return install(fds, open(str(a0), (int) a1));
                 case 6: {
                     Open o = get(a0);
                     fds.remove((int) a0);
@@ -318,7 +238,7 @@ final class FakeLkmKernel {
                     boolean dir = o.path != null && o.path.endsWith("/");
                     st.putInt(8, o.lkm ? Stat.S_IFCHR | 0600 : dir ? Stat.S_IFDIR | 0755 : Stat.S_IFREG | 0644);
                     st.putLong(112, o.path != null && !o.lkm && !dir ? files.get(o.path).length : 0);
-                    copyout(st, a1);
+                    copyout(st.array(), a1);
                     return 0;
                 }
                 case 449: { // wait4
@@ -326,11 +246,11 @@ final class FakeLkmKernel {
                     if (st == null) {
                         throw new Fail(ECHILD, "no child " + a0);
                     }
-                    copyout(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, st), a1);
+                    copyout(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, st).array(), a1);
                     return a0;
                 }
                 case 450: { // mknod
-                    String path = str(a0, 1024);
+                    String path = str(a0);
                     if (nodes.containsKey(path) || files.containsKey(path)) {
                         throw new Fail(EEXIST, path);
                     }
@@ -344,7 +264,7 @@ final class FakeLkmKernel {
                     nodes.put(path, new Node(type | ((int) a1 & 07777 & ~umask), a2));
                     return 0;
                 }
-                case 474: return spawn(a0, str(a1, 1024), strings(a4));
+                case 474: return spawn(a0, str(a1), strings(a4));
                 default: throw new Fail(ENOSYS, "system call " + code);
             }
         }
@@ -381,7 +301,7 @@ final class FakeLkmKernel {
             int pid = nextPid++;
             int status = execute(main, argv, child);
             zombies.put(pid, status << 8);
-            copyout(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, pid), pidAddr);
+            copyout(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, pid).array(), pidAddr);
             return 0;
         }
 
@@ -424,7 +344,7 @@ final class FakeLkmKernel {
                     reservedSize = r.getLong(Lkmio.RESRV_SIZE);
                     image = new ByteArrayOutputStream();
                     r.putInt(Lkmio.RESRV_SLOT, id).putLong(Lkmio.RESRV_ADDR, 0);
-                    copyout(r, data);
+                    copyout(r.array(), data);
                 }
                 case "LMLOADBUF" -> {
                     ByteBuffer b = copyin(data, Lkmio.LOADBUF_SIZEOF);
@@ -466,7 +386,7 @@ final class FakeLkmKernel {
                     }
                     table.remove(m.id);
                     u.putInt(Lkmio.UNLOAD_STATUS, 0);
-                    copyout(u, data);
+                    copyout(u.array(), data);
                 }
             }
             return 0;
@@ -543,7 +463,7 @@ final class FakeLkmKernel {
             s.putLong(Lkmio.STAT_OFFSET, m.offset).putInt(Lkmio.STAT_TYPE, m.type).putLong(Lkmio.STAT_AREA, m.area)
                     .putLong(Lkmio.STAT_SIZE, m.kib).putLong(Lkmio.STAT_PRIVATE, m.priv)
                     .putInt(Lkmio.STAT_VER, Lkmio.LKM_VERSION);
-            copyout(s, data);
+            copyout(s.array(), data);
             return 0;
         }
     }

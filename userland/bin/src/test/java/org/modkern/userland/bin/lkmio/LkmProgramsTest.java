@@ -4,6 +4,7 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.modkern.userland.bin.Result.assertResult;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import org.junit.Test;
 import org.modkern.libc.Libc;
 import org.modkern.libc.Stat;
 import org.modkern.userland.bin.lkmio.FakeLkmKernel.Node;
-import org.modkern.userland.bin.lkmio.FakeLkmKernel.Result;
+import org.modkern.userland.bin.Result;
 import org.modkern.userland.bin.mknod.Mknod;
 import org.modkern.userland.bin.modload.Modload;
 import org.modkern.userland.bin.modstat.Modstat;
@@ -36,11 +37,6 @@ public class LkmProgramsTest {
         k.program("/sbin/modstat", MODSTAT);
     }
 
-    private static void assertResult(int status, String out, String err, Result r) {
-        assertEquals("stderr", err, r.err());
-        assertEquals("stdout", out, r.out());
-        assertEquals("status", status, r.status());
-    }
 
     private String helloRow() {
         return "SYSCALL   3 210 00000010 " + String.format("%04x", (hello.length + 1023) / 1024) + " 00000001   2 hello\n";

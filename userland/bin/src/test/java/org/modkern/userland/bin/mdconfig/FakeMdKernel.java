@@ -3,6 +3,7 @@ package org.modkern.userland.bin.mdconfig;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.modkern.userland.bin.vnconfig.FakeDevKernel;
+import org.modkern.userland.bin.FakeTrapBase.Fail;
 
 /** A fake md driver with four units behind /dev/rmd0..3, following the ABI of the real one. */
 final class FakeMdKernel extends FakeDevKernel {

@@ -1,12 +1,12 @@
 package org.modkern.userland.bin.mdconfig;
 
 import static org.junit.Assert.assertEquals;
+import static org.modkern.userland.bin.Result.assertResult;
 
 import java.util.List;
 import java.util.function.BiFunction;
 import org.junit.Test;
 import org.modkern.libc.Libc;
-import org.modkern.userland.bin.vnconfig.FakeDevKernel.Result;
 
 /** mdconfig through the real libc against a fake md driver. */
 public class MdconfigTest {
@@ -17,11 +17,6 @@ public class MdconfigTest {
 
     private final FakeMdKernel k = new FakeMdKernel();
 
-    private static void assertResult(int status, String out, String err, Result r) {
-        assertEquals("stderr", err, r.err());
-        assertEquals("stdout", out, r.out());
-        assertEquals("status", status, r.status());
-    }
 
     @Test
     public void configuresThroughTheRawDevice() {

@@ -3,29 +3,12 @@ package org.modkern.userland.bin.sh;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.Test;
 
 public class ArithmeticTest {
-    private final Map<String, String> vars = new HashMap<>();
-    private final Expander.Vars v = new Expander.Vars() {
-        @Override
-        public String get(String name) {
-            return vars.get(name);
-        }
-
-        @Override
-        public List<String> positional() {
-            return List.of();
-        }
-
-        @Override
-        public void set(String name, String value) {
-            vars.put(name, value);
-        }
-    };
+    private final MapVars v = new MapVars();
+    private final Map<String, String> vars = v.vars;
 
     private long eval(String s) {
         return Arithmetic.eval(s, v);

@@ -1,7 +1,7 @@
 package org.modkern.userland.bin.sh;
 
 import static org.junit.Assert.assertEquals;
-import static org.modkern.userland.bin.sh.ShFixture.assertResult;
+import static org.modkern.userland.bin.Result.assertResult;
 
 import org.junit.Test;
 

@@ -4,27 +4,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
+import static org.modkern.userland.bin.sh.Parsing.error;
+import static org.modkern.userland.bin.sh.Parsing.parse;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.Test;
 
 /** The parser on compound commands, functions, here-documents and substitutions. */
 public class CompoundParserTest {
-    private static String parse(String text) {
-        return Parser.parseAll(text).stream().map(Ast::show).collect(Collectors.joining(" / "));
-    }
-
-    private static SyntaxError error(String text) {
-        try {
-            Parser.parseAll(text);
-        } catch (SyntaxError e) {
-            return e;
-        }
-        fail("no syntax error in " + text);
-        return null;
-    }
-
     @Test
     public void ifCommands() {
         assertEquals("if [a]; then [b]; fi", parse("if a; then b; fi"));

@@ -1,6 +1,6 @@
 package org.modkern.userland.bin.sh;
 
-import static org.modkern.userland.bin.sh.ShFixture.assertResult;
+import static org.modkern.userland.bin.Result.assertResult;
 
 import org.junit.Test;
 

@@ -3,45 +3,18 @@ package org.modkern.userland.bin.sh;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;
 
 public class ExpanderTest {
-    private final Map<String, String> vars = new HashMap<>();
-    private final List<String> args = new ArrayList<>();
-    private final Expander x = new Expander(new Expander.Vars() {
-        @Override
-        public String get(String name) {
-            if (name.equals("#")) {
-                return Integer.toString(args.size());
-            }
-            if (Character.isDigit(name.charAt(0)) && !name.equals("0")) {
-                int n = Integer.parseInt(name);
-                return n <= args.size() ? args.get(n - 1) : null;
-            }
-            return vars.get(name);
-        }
+    private final MapVars v = new MapVars();
+    private final Map<String, String> vars = v.vars;
+    private final List<String> args = v.args;
+    private final Expander x = new Expander(v);
 
-        @Override
-        public List<String> positional() {
-            return args;
-        }
-
-        @Override
-        public void set(String name, String value) {
-            vars.put(name, value);
-        }
-    });
-
-    /** The fields of the words of the one command {@code text} ("cmd" is left out). */
     private List<String> fields(String text) {
-        Ast.Simple c = (Ast.Simple) Parser.parseAll("cmd " + text).get(0).items().get(0).andOr().pipelines().get(0)
-                .commands().get(0);
-        List<String> f = x.fields(c.words());
-        return f.subList(1, f.size());
+        return Parsing.fields(x, text);
     }
 
     @Test

@@ -11,28 +11,12 @@ import org.junit.Test;
 
 /** The newer expansions: patterns, pathname marks, substitutions, arithmetic, IFS delimiters. */
 public class ExpansionTest {
-    private final Map<String, String> vars = new HashMap<>();
     /** The patterns pathname expansion was asked for, and what it answers. */
     private final List<String> globbed = new ArrayList<>();
     private final Map<String, List<String>> paths = new HashMap<>();
     private boolean noglob;
     private boolean nounset;
-    private final Expander x = new Expander(new Expander.Vars() {
-        @Override
-        public String get(String name) {
-            return vars.get(name);
-        }
-
-        @Override
-        public List<String> positional() {
-            return List.of();
-        }
-
-        @Override
-        public void set(String name, String value) {
-            vars.put(name, value);
-        }
-
+    private final MapVars v = new MapVars() {
         @Override
         public String substitute(Ast.CommandList body) {
             return "<" + Ast.show(body) + ">";
@@ -53,13 +37,12 @@ public class ExpansionTest {
         public boolean nounset() {
             return nounset;
         }
-    });
+    };
+    private final Map<String, String> vars = v.vars;
+    private final Expander x = new Expander(v);
 
     private List<String> fields(String text) {
-        Ast.Simple c = (Ast.Simple) Parser.parseAll("cmd " + text).get(0).items().get(0).andOr().pipelines()
-                .get(0).commands().get(0);
-        List<String> f = x.fields(c.words());
-        return f.subList(1, f.size());
+        return Parsing.fields(x, text);
     }
 
     private String failure(String text) {

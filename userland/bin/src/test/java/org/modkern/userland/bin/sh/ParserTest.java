@@ -5,27 +5,13 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
+import static org.modkern.userland.bin.sh.Parsing.error;
+import static org.modkern.userland.bin.sh.Parsing.parse;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.Test;
 
 public class ParserTest {
-    /** The complete commands of {@code text}, shown and joined by " / ". */
-    private static String parse(String text) {
-        return Parser.parseAll(text).stream().map(Ast::show).collect(Collectors.joining(" / "));
-    }
-
-    private static SyntaxError error(String text) {
-        try {
-            Parser.parseAll(text);
-        } catch (SyntaxError e) {
-            return e;
-        }
-        fail("no syntax error in " + text);
-        return null;
-    }
-
     @Test
     public void simpleWords() {
         assertEquals("[echo a b]", parse("echo a   b"));

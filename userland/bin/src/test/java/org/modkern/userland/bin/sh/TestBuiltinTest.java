@@ -1,10 +1,10 @@
 package org.modkern.userland.bin.sh;
 
 import static org.junit.Assert.assertEquals;
-import static org.modkern.userland.bin.sh.ShFixture.assertResult;
+import static org.modkern.userland.bin.Result.assertResult;
 
 import org.junit.Test;
-import org.modkern.userland.bin.FakeKernel.Result;
+import org.modkern.userland.bin.Result;
 
 /** test and [, as builtins of sh on the fake kernel. */
 public class TestBuiltinTest {
@@ -91,6 +91,9 @@ public class TestBuiltinTest {
         // -a binds tighter than -o.
         assertEquals(0, test("a = a -o a = b -a x = y"));
         assertEquals(0, test("! '' -a x"));
+        // Three arguments: a binary -a or -o comes before the "!" rule, as POSIX orders them.
+        assertEquals(0, test("'!' -a x"));
+        assertEquals(1, test("'' -o ''"));
     }
 
     @Test
@@ -99,10 +102,12 @@ public class TestBuiltinTest {
         assertResult(1, "", "", f.sh("[ ]"));
         error("a = a", "missing ]");
         error("1 -lt x ]", "x: bad number");
-        error("a b ]", "a: unexpected operator");
-        error("-q x ]", "-q: unexpected operator");
+        // As /bin/test (one evaluator): the word after the last one used is the unexpected one.
+        error("a b ]", "b: unexpected operator");
+        error("-q x ]", "x: unexpected operator");
         error("\\( a = a ]", "closing paren expected");
         error("a = a -a ]", "argument expected");
+        error("99999999999999999999 -eq 1 ]", "99999999999999999999: out of range");
         assertResult(2, "", "sh: test: a: unexpected operator\n", f.sh("test x a y b"));
     }
 }

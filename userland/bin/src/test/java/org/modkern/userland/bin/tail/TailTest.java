@@ -2,6 +2,7 @@ package org.modkern.userland.bin.tail;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.modkern.userland.bin.textio.Lines.lines;
 
 import org.junit.Test;
 import org.modkern.userland.bin.FakeSystem;
@@ -9,14 +10,6 @@ import org.modkern.userland.bin.FakeSystem;
 public class TailTest {
     private static final String USAGE = "usage: tail [-f] [-c number | -n number] [file ...]\n";
     private final FakeSystem k = new FakeSystem().program("/usr/bin/tail", Tail.class);
-
-    private static String lines(int from, int to) {
-        StringBuilder b = new StringBuilder();
-        for (int i = from; i <= to; i++) {
-            b.append(i).append('\n');
-        }
-        return b.toString();
-    }
 
     @Test
     public void lastTenLinesByDefault() {

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 
 import org.junit.Test;
 import org.modkern.userland.bin.FakeSystem;
+import org.modkern.userland.bin.Result;
 
 public class TestProgramTest {
     private final FakeSystem k = new FakeSystem().program("/bin/test", org.modkern.userland.bin.test.Test.class)
@@ -17,7 +18,7 @@ public class TestProgramTest {
         String[] argv = new String[args.length + 1];
         argv[0] = "test";
         System.arraycopy(args, 0, argv, 1, args.length);
-        FakeSystem.Result r = k.run(argv);
+        Result r = k.run(argv);
         assertEquals(String.join(" ", args), "", r.err());
         return r.status();
     }
@@ -50,6 +51,8 @@ public class TestProgramTest {
         assertEquals(0, status("a", "!=", "b"));
         assertEquals(0, status("a", "<", "b"));
         assertEquals(1, status("a", ">", "b"));
+        assertEquals("== as sh's builtin takes it", 0, status("a", "==", "a"));
+        assertEquals(1, status("a", "==", "b"));
     }
 
     @Test
@@ -121,6 +124,9 @@ public class TestProgramTest {
         k.run("test", "(", "a", "=", "b").is(2, "", "test: closing paren expected\n");
         k.run("test", "a", "=", "a", "-a").is(2, "", "test: argument expected\n");
         k.run("test", "a", "-eq").is(2, "", "test: argument expected\n");
+        k.run("test", "99999999999999999999", "-gt", "1").is(2, "", "test: 99999999999999999999: out of range\n");
+        k.run("test", "1x", "-gt", "1").is(2, "", "test: 1x: bad number\n");
+        k.run("test", "-t", "x").is(2, "", "test: x: bad number\n");
     }
 
     @Test

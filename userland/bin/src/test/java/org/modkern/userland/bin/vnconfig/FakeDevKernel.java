@@ -1,7 +1,6 @@
 package org.modkern.userland.bin.vnconfig;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +12,8 @@ import java.util.function.BiFunction;
 import org.modkern.libc.Fcntl;
 import org.modkern.libc.Libc;
 import org.modkern.userland.bin.FakeTrapBase;
+import org.modkern.userland.bin.FakeTrapBase.Fail;
+import org.modkern.userland.bin.Result;
 
 /**
  * A stand-in kernel for programs that configure a disk driver through ioctls on its device nodes:
@@ -23,20 +24,6 @@ import org.modkern.userland.bin.FakeTrapBase;
 public abstract class FakeDevKernel {
     public static final int ENOENT = 2, ENXIO = 6, EBADF = 9, EFAULT = 14, EBUSY = 16, EINVAL = 22, ENOTTY = 25,
             ENAMETOOLONG = 63, ENOSYS = 78;
-
-    /** An errno thrown inside a system call, with the kernel's detail. */
-    public static final class Fail extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int errno;
-
-        public Fail(int errno, String detail) {
-            super(detail, null, false, false);
-            this.errno = errno;
-        }
-    }
-
-    /** What a run left. */
-    public record Result(int status, String out, String err) {}
 
     /** An open device: its path and open flags. */
     public record Open(String path, int flags, StringBuilder sink) {
@@ -59,29 +46,15 @@ public abstract class FakeDevKernel {
     }
 
     protected ByteBuffer copyin(long addr, int len) {
-        byte[] b = new byte[len];
-        System.arraycopy(trap.seg(addr, len), (int) addr, b, 0, len);
-        return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        return trap.copyin(addr, len);
     }
 
     protected void copyout(byte[] b, long addr) {
-        System.arraycopy(b, 0, trap.seg(addr, b.length), (int) addr, b.length);
+        trap.copyout(b, addr);
     }
 
     protected String copyinstr(long addr, int max) {
-        if (addr == 0) {
-            throw new Fail(EFAULT, "NULL string");
-        }
-        byte[] s = trap.seg(addr, 1);
-        int at = (int) addr;
-        int end = at;
-        while (end < s.length && s[end] != 0) {
-            end++;
-            if (end - at >= max) {
-                throw new Fail(ENAMETOOLONG, "string longer than " + (max - 1));
-            }
-        }
-        return new String(s, at, end - at, StandardCharsets.UTF_8);
+        return trap.str(addr, max);
     }
 
     /** Runs {@code main} as a process with fresh standard output and error. */
@@ -108,28 +81,6 @@ public abstract class FakeDevKernel {
             this.fds = fds;
         }
 
-        byte[] seg(long addr, int len) {
-            int s = (int) (addr >>> 32) - 1;
-            int off = (int) addr;
-            if (s < 0 || s >= SEGMENTS || segs[s] == null || off < 0 || off + len > segs[s].length) {
-                throw new Fail(EFAULT, "address 0x" + Long.toHexString(addr) + " is not in lent memory");
-            }
-            return segs[s];
-        }
-
-        @Override
-        public long syscall(int code, long a0, long a1, long a2, long a3, long a4, long a5) {
-            errno = 0;
-            detail = null;
-            try {
-                return call(code, a0, a1, a2);
-            } catch (Fail f) {
-                errno = f.errno;
-                detail = f.getMessage();
-                return -1;
-            }
-        }
-
         private Open get(long fd) {
             Open o = fds.get((int) fd);
             if (o == null) {
@@ -138,7 +89,8 @@ public abstract class FakeDevKernel {
             return o;
         }
 
-        private long call(int code, long a0, long a1, long a2) {
+        @Override
+        protected long call(int code, long a0, long a1, long a2, long a3, long a4, long a5) {
             switch (code) {
                 case 4: { // write
                     Open o = get(a0);
@@ -156,12 +108,7 @@ public abstract class FakeDevKernel {
                     int flags = (int) a1;
                     FakeDevKernel.this.open(path, flags);
                     log.add("open " + path + ((flags & 3) == Fcntl.O_RDONLY ? " r" : " rw"));
-                    int fd = 0;
-                    while (fds.containsKey(fd)) {
-                        fd++;
-                    }
-                    fds.put(fd, new Open(path, flags, null));
-                    return fd;
+                    return install(fds, new Open(path, flags, null));
                 }
                 case 6: { // close
                     Open o = get(a0);

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.modkern.userland.bin.FakeTrapBase.Fail;
 
 /**
  * A fake vnd driver with four units behind /dev/rvnd0..3, following the ABI the real one

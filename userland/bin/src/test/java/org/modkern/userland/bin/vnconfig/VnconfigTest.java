@@ -2,12 +2,12 @@ package org.modkern.userland.bin.vnconfig;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.modkern.userland.bin.Result.assertResult;
 
 import java.util.List;
 import java.util.function.BiFunction;
 import org.junit.Test;
 import org.modkern.libc.Libc;
-import org.modkern.userland.bin.vnconfig.FakeDevKernel.Result;
 
 /** vnconfig through the real libc against a fake vnd driver. */
 public class VnconfigTest {
@@ -23,11 +23,6 @@ public class VnconfigTest {
         k.files.put("/tmp/ro.img", 1024L);
     }
 
-    private static void assertResult(int status, String out, String err, Result r) {
-        assertEquals("stderr", err, r.err());
-        assertEquals("stdout", out, r.out());
-        assertEquals("status", status, r.status());
-    }
 
     @Test
     public void attachThroughTheRawDeviceOpenReadWrite() {

@@ -1,11 +1,11 @@
-package org.modkern.userland.bin.sh;
+package org.modkern.userland.lib;
 
 import org.modkern.libc.Libc;
 import org.modkern.libc.SysError;
 import org.modkern.libc.Trap;
 
 /** isatty(3): whether a descriptor is a terminal, asked with the TIOCGETA ioctl. */
-final class Tty {
+public final class Tty {
     private Tty() {}
 
     /** ttycom.h's TIOCGETA: _IOR('t', 19, struct termios), 44 bytes. */
@@ -13,7 +13,7 @@ final class Tty {
     /** The segment lent for the termios (libc's own are 0-7). */
     private static final int SEG_TTY = 8;
 
-    static boolean isatty(Libc sys, int fd) {
+    public static boolean isatty(Libc sys, int fd) {
         if (fd < 0) {
             return false;
         }

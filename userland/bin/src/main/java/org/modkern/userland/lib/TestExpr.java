@@ -1,25 +1,27 @@
-package org.modkern.userland.bin.test;
+package org.modkern.userland.lib;
 
+import java.util.List;
 import java.util.Set;
 import org.modkern.libc.Libc;
 import org.modkern.libc.Stat;
 import org.modkern.libc.SysError;
 
 /**
- * test(1)'s expressions. Up to four arguments follow POSIX's rules by count (so "test -n" and
- * "test ! =" mean what POSIX says); longer ones are parsed by the grammar
+ * test(1)'s expressions, for /bin/test and /bin/[ and for sh's builtins of the same names. Up to
+ * four arguments follow POSIX's rules by count (so "test -n" and "test ! =" mean what POSIX says);
+ * longer ones are parsed by the grammar
  * <pre>
  * oexpr   ::= aexpr [-o oexpr]
  * aexpr   ::= nexpr [-a aexpr]
  * nexpr   ::= ! nexpr | primary
  * primary ::= ( oexpr ) | unary-op operand | operand binary-op operand | operand
  * </pre>
- * File tests: -e -f -d -b -c -p -S -L -h -s -r -w -x -u -g -k -t; strings -z -n = != &lt; &gt;;
+ * File tests: -e -f -d -b -c -p -S -L -h -s -r -w -x -u -g -k -t; strings -z -n = == != &lt; &gt;;
  * integers -eq -ne -lt -le -gt -ge; files -nt -ot -ef.
  */
-final class Expr {
+public final class TestExpr {
     /** A malformed expression; the message is what test prints after its name. */
-    static final class SyntaxError extends RuntimeException {
+    public static final class SyntaxError extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         SyntaxError(String message) {
@@ -29,79 +31,103 @@ final class Expr {
 
     private static final Set<String> UNARY = Set.of("-e", "-f", "-d", "-b", "-c", "-p", "-S", "-L", "-h", "-s",
             "-r", "-w", "-x", "-u", "-g", "-k", "-t", "-z", "-n");
-    private static final Set<String> BINARY = Set.of("=", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge",
-            "-nt", "-ot", "-ef");
+    private static final Set<String> BINARY = Set.of("=", "==", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt",
+            "-ge", "-nt", "-ot", "-ef");
 
     private final Libc sys;
-    private final String[] t;
+    private final List<String> t;
     private int pos;
 
-    Expr(Libc sys, String[] args) {
+    public TestExpr(Libc sys, List<String> args) {
         this.sys = sys;
         this.t = args;
     }
 
-    boolean evaluate() {
-        return switch (t.length) {
+    /**
+     * test (or, with {@code name} "[", [ ... ]) with these arguments: status 0 true, 1 false, 2 after
+     * printing "{@code prefix}name: message" for a malformed expression or a [ without its ].
+     */
+    public static int run(Libc sys, String name, List<String> args, String prefix) {
+        List<String> expr = args;
+        if (name.equals("[")) {
+            if (args.isEmpty() || !args.get(args.size() - 1).equals("]")) {
+                sys.err().println(prefix + "[: missing ]");
+                return 2;
+            }
+            expr = args.subList(0, args.size() - 1);
+        }
+        try {
+            return new TestExpr(sys, expr).evaluate() ? 0 : 1;
+        } catch (SyntaxError e) {
+            sys.err().println(prefix + name + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** The expression's truth; throws SyntaxError. */
+    public boolean evaluate() {
+        return switch (t.size()) {
             case 0 -> false;
-            case 1 -> !t[0].isEmpty();
+            case 1 -> !t.get(0).isEmpty();
             case 2 -> two(0);
             case 3 -> three(0);
-            case 4 -> t[0].equals("!") ? !three(1) : t[0].equals("(") && t[3].equals(")") ? two(1) : parse();
-            default -> parse();
+            case 4 -> is(0, "!") ? !three(1) : is(0, "(") && is(3, ")") ? two(1) : parse(0);
+            default -> parse(0);
         };
     }
 
+    private boolean is(int at, String s) {
+        return at < t.size() && t.get(at).equals(s);
+    }
+
     private boolean two(int at) {
-        if (t[at].equals("!")) {
-            return t[at + 1].isEmpty();
+        if (is(at, "!")) {
+            return t.get(at + 1).isEmpty();
         }
-        if (UNARY.contains(t[at])) {
-            return unary(t[at], t[at + 1]);
+        if (UNARY.contains(t.get(at))) {
+            return unary(t.get(at), t.get(at + 1));
         }
-        return parseRange(at);
+        return parse(at);
     }
 
     private boolean three(int at) {
-        if (BINARY.contains(t[at + 1])) {
-            return binary(t[at], t[at + 1], t[at + 2]);
+        String l = t.get(at);
+        String op = t.get(at + 1);
+        String r = t.get(at + 2);
+        if (BINARY.contains(op)) {
+            return binary(l, op, r);
         }
-        if (t[at + 1].equals("-a")) {
-            return !t[at].isEmpty() && !t[at + 2].isEmpty();
+        if (op.equals("-a")) {
+            return !l.isEmpty() && !r.isEmpty();
         }
-        if (t[at + 1].equals("-o")) {
-            return !t[at].isEmpty() || !t[at + 2].isEmpty();
+        if (op.equals("-o")) {
+            return !l.isEmpty() || !r.isEmpty();
         }
-        if (t[at].equals("!")) {
+        if (l.equals("!")) {
             return !two(at + 1);
         }
-        if (t[at].equals("(") && t[at + 2].equals(")")) {
-            return !t[at + 1].isEmpty();
+        if (l.equals("(") && r.equals(")")) {
+            return !op.isEmpty();
         }
-        return parseRange(at);
+        return parse(at);
     }
 
-    /** The grammar on {@code t[at..]}: only reached for what the counted rules leave, so an error. */
-    private boolean parseRange(int at) {
+    /**
+     * The grammar on {@code t[at..]}. Where the counted rules gave up (at > 0 or fewer than five
+     * arguments) it ends in a syntax error naming the first word it could not use.
+     */
+    private boolean parse(int at) {
         pos = at;
-        return finish(oexpr());
-    }
-
-    private boolean parse() {
-        pos = 0;
-        return finish(oexpr());
-    }
-
-    private boolean finish(boolean r) {
-        if (pos < t.length) {
-            throw new SyntaxError(t[pos] + ": unexpected operator");
+        boolean r = oexpr();
+        if (pos < t.size()) {
+            throw new SyntaxError(t.get(pos) + ": unexpected operator");
         }
         return r;
     }
 
     private boolean oexpr() {
         boolean r = aexpr();
-        if (pos < t.length && t[pos].equals("-o")) {
+        if (is(pos, "-o")) {
             pos++;
             return oexpr() | r;
         }
@@ -110,7 +136,7 @@ final class Expr {
 
     private boolean aexpr() {
         boolean r = nexpr();
-        if (pos < t.length && t[pos].equals("-a")) {
+        if (is(pos, "-a")) {
             pos++;
             return aexpr() & r;
         }
@@ -118,7 +144,7 @@ final class Expr {
     }
 
     private boolean nexpr() {
-        if (pos < t.length && t[pos].equals("!")) {
+        if (is(pos, "!")) {
             pos++;
             return !nexpr();
         }
@@ -126,33 +152,35 @@ final class Expr {
     }
 
     private boolean primary() {
-        if (pos >= t.length) {
+        if (pos >= t.size()) {
             throw new SyntaxError("argument expected");
         }
-        String a = t[pos++];
-        if (a.equals("(") && pos < t.length) {
+        String a = t.get(pos++);
+        if (a.equals("(") && pos < t.size()) {
             boolean r = oexpr();
-            if (pos >= t.length || !t[pos].equals(")")) {
+            if (!is(pos, ")")) {
                 throw new SyntaxError("closing paren expected");
             }
             pos++;
             return r;
         }
+        boolean binaryNext = pos < t.size() && BINARY.contains(t.get(pos));
         // a unary operator, unless it is the left operand of a binary one ("-f = -f")
-        if (UNARY.contains(a) && !(pos + 1 < t.length && BINARY.contains(t[pos]))) {
-            if (pos >= t.length) {
-                throw new SyntaxError("argument expected");
-            }
-            return unary(a, t[pos++]);
+        if (UNARY.contains(a) && !(binaryNext && pos + 1 < t.size())) {
+            return unary(a, operand());
         }
-        if (pos < t.length && BINARY.contains(t[pos])) {
-            String op = t[pos++];
-            if (pos >= t.length) {
-                throw new SyntaxError("argument expected");
-            }
-            return binary(a, op, t[pos++]);
+        if (binaryNext) {
+            String op = t.get(pos++);
+            return binary(a, op, operand());
         }
         return !a.isEmpty();
+    }
+
+    private String operand() {
+        if (pos >= t.size()) {
+            throw new SyntaxError("argument expected");
+        }
+        return t.get(pos++);
     }
 
     private boolean unary(String op, String arg) {
@@ -162,11 +190,7 @@ final class Expr {
             case "-n":
                 return !arg.isEmpty();
             case "-t":
-                try {
-                    return sys.fstat((int) integer(arg)).isChr();
-                } catch (SysError e) {
-                    return false;
-                }
+                return Tty.isatty(sys, (int) integer(arg));
             default:
                 break;
         }
@@ -200,17 +224,26 @@ final class Expr {
      * write anything and execute what has an x bit (or is a directory).
      */
     private boolean access(Stat st, int bit) {
-        int uid = sys.geteuid();
+        int uid = id(true);
         if (uid == 0) {
             return bit != 1 || st.isDir() || (st.mode() & 0111) != 0;
         }
-        int shift = uid == st.uid() ? 6 : sys.getegid() == st.gid() ? 3 : 0;
+        int shift = uid == st.uid() ? 6 : id(false) == st.gid() ? 3 : 0;
         return (st.mode() >> shift & bit) != 0;
+    }
+
+    /** The effective user (or group) id; 0 where the system does not say. */
+    private int id(boolean user) {
+        try {
+            return user ? sys.geteuid() : sys.getegid();
+        } catch (SysError e) {
+            return 0;
+        }
     }
 
     private boolean binary(String l, String op, String r) {
         return switch (op) {
-            case "=" -> l.equals(r);
+            case "=", "==" -> l.equals(r);
             case "!=" -> !l.equals(r);
             case "<" -> l.compareTo(r) < 0;
             case ">" -> l.compareTo(r) > 0;
