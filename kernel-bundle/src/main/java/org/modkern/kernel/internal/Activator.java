@@ -19,6 +19,8 @@ import org.modkern.kernel.internal.wiring.WhiteboardTracker;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
@@ -36,6 +38,7 @@ public final class Activator implements BundleActivator {
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private Thread boot;
     private ServiceRegistration<Kernel> kernelReg;
+    private BundleListener forget;
 
     @Override
     public void start(BundleContext ctx) {
@@ -51,6 +54,14 @@ public final class Activator implements BundleActivator {
         trackers.add(new DevTracker.Block(ctx, w, kernel.devsw));
         trackers.add(new ExecTracker(ctx, w, kernel.execsw));
         trackers.forEach(ServiceTracker::open);
+        // What the kernel noted of a bundle goes with it (refusals would otherwise stay for good).
+        KernelImpl k = kernel;
+        forget = e -> {
+            if (e.getType() == BundleEvent.UNINSTALLED) {
+                k.wiring.forget(e.getBundle());
+            }
+        };
+        ctx.addBundleListener(forget);
         boot = new Thread(() -> boot(ctx), "modkern-boot");
         boot.setDaemon(true);
         boot.start();
@@ -116,6 +127,7 @@ public final class Activator implements BundleActivator {
         for (ProcImpl p : k.procs.list()) {
             p.psignal(Sig.SIGKILL);
         }
+        ctx.removeBundleListener(forget);
         trackers.forEach(ServiceTracker::close);
         trackers.clear();
         admission.close();

@@ -12,7 +12,8 @@ import org.modkern.kern.Uio;
  * Waits are interruptible: a signal ends them with EINTR.
  */
 public final class Pipe {
-    public static final int SIZE = 16384;
+    /** NetBSD's BIG_PIPE_SIZE: with 16 KiB every 16 KiB cost a thread handoff (docs/PERFORMANCE.md, B3). */
+    public static final int SIZE = 65536;
 
     private final byte[] buf = new byte[SIZE];
     private final ReentrantLock lock = new ReentrantLock();
