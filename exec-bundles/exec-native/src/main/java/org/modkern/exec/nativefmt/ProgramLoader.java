@@ -82,7 +82,7 @@ final class ProgramLoader extends ClassLoader {
     /** The only way to a loader: every class it may define has passed the {@link ProgramCheck}. */
     private static ProgramLoader checked(String path, Map<String, byte[]> classes, Map<String, byte[]> resources,
             String mainClass) throws ErrnoException {
-        ProgramCheck.check(path, classes);
+        CheckedImages.check(path, classes);
         return new ProgramLoader(path, classes, resources, mainClass);
     }
 

@@ -25,6 +25,20 @@ public class ProgramCheckTest {
     }
 
     @Test
+    public void aProgramThatPassedIsNotParsedAgainButARefusedOneAlwaysIs() throws Exception {
+        byte[] ok = program("Again", "", "return 0;");
+        ProgramLoader.ofClass("/usr/tests/again", ok);
+        int before = CheckedImages.parsed;
+        ProgramLoader.ofClass("/usr/tests/again-by-another-name", ok);
+        assertEquals("the same image is not parsed twice", before, CheckedImages.parsed);
+        byte[] bad = program("Quits", "", "System.exit(1); return 0;");
+        assertErrno(Errno.ENOEXEC, () -> ProgramLoader.ofClass("/usr/tests/quits", bad));
+        int afterFirst = CheckedImages.parsed;
+        assertErrno(Errno.ENOEXEC, () -> ProgramLoader.ofClass("/usr/tests/quits", bad));
+        assertEquals("a refused image is checked again", afterFirst + 1, CheckedImages.parsed);
+    }
+
+    @Test
     public void hostFilesAreRefused() throws Exception {
         assertEquals("/usr/tests/Escape: class Escape uses java.io.FileInputStream, which a native program"
                 + " may not: a program reaches the system only through libc",
