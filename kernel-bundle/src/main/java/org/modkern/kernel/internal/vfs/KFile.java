@@ -18,7 +18,7 @@ public abstract class KFile {
     private final AtomicInteger refs = new AtomicInteger(1);
     protected final int fflags;
     private volatile Mount mount;
-    private volatile String path;
+    private volatile java.util.function.Supplier<String> path;
     private volatile boolean revoked;
 
     protected KFile(int fflags) {
@@ -69,15 +69,16 @@ public abstract class KFile {
     protected abstract void closeLast() throws ErrnoException;
 
     /** Records that this file was opened by {@code path} on {@code m}, and counts it there. */
-    public void opened(Mount m, String path) {
+    public void opened(Mount m, java.util.function.Supplier<String> path) {
         this.path = path;
         this.mount = m;
         m.openFiles().add(this);
     }
 
-    /** The path it was opened by, or null. */
+    /** The path it was opened by, from the root, or null. */
     public String path() {
-        return path;
+        java.util.function.Supplier<String> p = path;
+        return p == null ? null : p.get();
     }
 
     /** The file offset, or -1 where there is none. */

@@ -101,20 +101,27 @@ public final class VfsCalls {
         return counted(new VnodeFile(node, fflags), node, absolute(p, path));
     }
 
-    /** {@code path} from the root, for procfs and messages; as given when the cwd has no name. */
-    private String absolute(ProcImpl p, String path) {
+    /**
+     * {@code path} from the root, for procfs and messages, worked out only when asked: naming the cwd
+     * walks ".." and searches each parent, too dear for every open. As given when the cwd has no name.
+     */
+    private java.util.function.Supplier<String> absolute(ProcImpl p, String path) {
         if (path.startsWith("/")) {
-            return path;
+            return () -> path;
         }
-        try {
-            String cwd = getcwd(p);
-            return (cwd.equals("/") ? "" : cwd) + "/" + path;
-        } catch (ErrnoException e) {
-            return path;
-        }
+        VnodeRef cwd = p.cwd();
+        VnodeRef root = p.root();
+        return () -> {
+            try {
+                String dir = getcwd(cwd, root);
+                return (dir.equals("/") ? "" : dir) + "/" + path;
+            } catch (ErrnoException | RuntimeException e) {
+                return path;
+            }
+        };
     }
 
-    private static KFile counted(KFile f, VnodeRef node, String path) {
+    private static KFile counted(KFile f, VnodeRef node, java.util.function.Supplier<String> path) {
         f.opened(node.mount(), path);
         return f;
     }
@@ -318,9 +325,14 @@ public final class VfsCalls {
 
     /** __getcwd(2): the path of the cwd, found by walking ".." and searching each parent. */
     public String getcwd(ProcImpl p) throws ErrnoException {
+        return getcwd(p.cwd(), p.root());
+    }
+
+    /** The path of directory {@code dir} as seen from {@code root}. */
+    public String getcwd(VnodeRef dir, VnodeRef root) throws ErrnoException {
         Deque<String> names = new ArrayDeque<>();
-        VnodeRef cur = p.cwd();
-        Vnode rootVn = p.root().vnode();
+        VnodeRef cur = dir;
+        Vnode rootVn = root.vnode();
         while (cur.vnode() != rootVn) {
             VnodeRef child = cur;
             while (child.isMountRoot() && child.mount().covered() != null) {
