@@ -60,8 +60,17 @@ final class WiringWait {
         }
     }
 
+    /** The service interfaces the kernel wires: a module's services of these are what a load waits for. */
+    private static final Set<String> KERNEL_SERVICES = Set.of("org.modkern.kern.SyscallHandler",
+            "org.modkern.vfs.VfsOps", "org.modkern.dev.Cdevsw", "org.modkern.dev.Bdevsw", "org.modkern.exec.Execsw",
+            "org.modkern.emul.Emul");
+
     private static List<WiredService> settle(Kernel kernel, Bundle b, List<WiredService> first)
             throws InterruptedException {
+        // Every kernel service the bundle has registered is wired already: nothing more to wait for.
+        if (first.size() >= kernelServices(b)) {
+            return first;
+        }
         List<WiredService> now = first;
         for (int i = 0; i < 10; i++) {
             Thread.sleep(2);
@@ -72,6 +81,25 @@ final class WiringWait {
             now = next;
         }
         return now;
+    }
+
+    private static int kernelServices(Bundle b) {
+        org.osgi.framework.ServiceReference<?>[] refs;
+        try {
+            refs = b.getRegisteredServices();
+        } catch (IllegalStateException e) {
+            return Integer.MAX_VALUE;
+        }
+        int n = 0;
+        for (org.osgi.framework.ServiceReference<?> r : refs == null ? new org.osgi.framework.ServiceReference<?>[0] : refs) {
+            for (String c : (String[]) r.getProperty(org.osgi.framework.Constants.OBJECTCLASS)) {
+                if (KERNEL_SERVICES.contains(c)) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
     }
 
     /** "component X failed to activate: cause" for a component of {@code b}, or null. */
