@@ -4,6 +4,7 @@ import org.modkern.libc.Fcntl;
 import org.modkern.libc.Libc;
 import org.modkern.libc.SysError;
 import org.modkern.userland.lib.Getopt;
+import org.modkern.userland.lib.Numbers;
 
 /**
  * cmp [-l | -s] file1 file2 [skip1 [skip2]]: compares two files byte by byte ("-" is standard
@@ -180,23 +181,7 @@ public final class Cmp {
 
     /** A skip as strtoll with base 0 reads it (decimal, 0x hex, 0 octal); -1 if it is not one. */
     static long parseSkip(String s) {
-        int radix = 10;
-        String d = s;
-        if (d.length() > 2 && (d.startsWith("0x") || d.startsWith("0X"))) {
-            radix = 16;
-            d = d.substring(2);
-        } else if (d.length() > 1 && d.startsWith("0")) {
-            radix = 8;
-            d = d.substring(1);
-        }
-        if (d.isEmpty() || Character.digit(d.charAt(0), radix) < 0) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(d, radix);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return Numbers.parseUnsigned(s);
     }
 
     private static int usage(Libc sys) {

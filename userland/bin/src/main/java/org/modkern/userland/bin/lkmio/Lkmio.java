@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.modkern.libc.SysError;
+import org.modkern.userland.lib.Numbers;
 
 /**
  * lkm(4)'s user interface as NetBSD/amd64 (LP64, little-endian) lays it out in sys/lkm.h: the
@@ -149,26 +150,7 @@ public final class Lkmio {
      * negative; null when the whole string is not one or it does not fit an int.
      */
     public static Integer parseInt(String s) {
-        boolean neg = s.startsWith("-");
-        String d = neg || s.startsWith("+") ? s.substring(1) : s;
-        int radix = 10;
-        if (d.length() > 2 && (d.startsWith("0x") || d.startsWith("0X"))) {
-            radix = 16;
-            d = d.substring(2);
-        } else if (d.length() > 1 && d.startsWith("0")) {
-            radix = 8;
-            d = d.substring(1);
-        }
-        if (d.isEmpty() || !Character.isLetterOrDigit(d.charAt(0))) {
-            return null;
-        }
-        try {
-            long v = Long.parseLong(d, radix);
-            v = neg ? -v : v;
-            return v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? null : (int) v;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Numbers.parseInt(s);
     }
 
     /** The error with a detail that names {@code subject}, as the kernel's may not. */

@@ -5,6 +5,7 @@ import org.modkern.libc.Stat;
 import org.modkern.libc.SysError;
 import org.modkern.userland.lib.Getopt;
 import org.modkern.userland.lib.Modes;
+import org.modkern.userland.lib.Numbers;
 
 /**
  * mknod [-m mode] name [b | c] major minor: makes a block or character device node with
@@ -64,23 +65,7 @@ public final class Mknod {
 
     /** A non-negative number as strtoul(3) with base 0 reads it (decimal, 0x hex, 0 octal); -1 if it is not one. */
     static long parseNumber(String s) {
-        int radix = 10;
-        String d = s;
-        if (d.length() > 2 && (d.startsWith("0x") || d.startsWith("0X"))) {
-            radix = 16;
-            d = d.substring(2);
-        } else if (d.length() > 1 && d.startsWith("0")) {
-            radix = 8;
-            d = d.substring(1);
-        }
-        if (d.isEmpty() || d.length() > 12 || Character.digit(d.charAt(0), radix) < 0) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(d, radix);
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return Numbers.parseUnsigned(s);
     }
 
     private static int usage(Libc sys) {
