@@ -15,15 +15,35 @@ public final class Uio {
     private final UserSpace space;
     private final Proc proc;
     private final Rw rw;
+    /** Every segment (readv/writev), or null for a single one. */
     private final long[] bases;
     private final int[] lens;
     private int seg;
+    /** The current segment: where its next byte is, and how many remain in it. */
+    private long base;
+    private int len;
     private int resid;
     private long offset;
 
     /** One segment at {@code uaddr} of {@code len} bytes of process {@code p}'s memory. */
     public Uio(Proc p, Rw rw, long uaddr, int len, long offset) {
-        this(p, p.userSpace(), rw, new long[] {uaddr}, new int[] {len}, offset);
+        this(p, p.userSpace(), rw, uaddr, len, offset);
+    }
+
+    // A single segment needs no arrays: read(2) and write(2) allocate only the Uio itself.
+    private Uio(Proc proc, UserSpace space, Rw rw, long uaddr, int len, long offset) {
+        if (len < 0) {
+            throw new IllegalArgumentException("negative segment length " + len);
+        }
+        this.space = space;
+        this.proc = proc;
+        this.rw = rw;
+        this.bases = null;
+        this.lens = null;
+        this.base = uaddr;
+        this.len = len;
+        this.resid = len;
+        this.offset = offset;
     }
 
     /**
@@ -37,6 +57,8 @@ public final class Uio {
         this.rw = rw;
         this.bases = bases.clone();
         this.lens = lens.clone();
+        this.base = bases.length > 0 ? bases[0] : 0;
+        this.len = lens.length > 0 ? lens[0] : 0;
         long total = 0;
         for (int l : lens) {
             if (l < 0) {
@@ -55,7 +77,7 @@ public final class Uio {
 
     /** A transfer to or from a kernel array on behalf of process {@code p} (its terminal). */
     public static Uio kernel(Proc p, byte[] buf, int off, int len, Rw rw, long offset) {
-        return new Uio(p, UserSpace.ofArray(buf), rw, new long[] {off}, new int[] {len}, offset);
+        return new Uio(p, UserSpace.ofArray(buf), rw, (long) off, len, offset);
     }
 
     /** The process on whose behalf the transfer is made (its terminal, its credentials), or null. */
@@ -90,19 +112,20 @@ public final class Uio {
     public int move(byte[] kbuf, int off, int n) throws ErrnoException {
         int moved = 0;
         while (n > 0 && resid > 0) {
-            int avail = lens[seg];
-            if (avail == 0) {
+            if (len == 0) {
                 seg++;
+                base = bases[seg];
+                len = lens[seg];
                 continue;
             }
-            int cnt = Math.min(avail, n);
+            int cnt = Math.min(len, n);
             if (rw == Rw.READ) {
-                space.copyout(kbuf, off, bases[seg], cnt);
+                space.copyout(kbuf, off, base, cnt);
             } else {
-                space.copyin(bases[seg], kbuf, off, cnt);
+                space.copyin(base, kbuf, off, cnt);
             }
-            bases[seg] += cnt;
-            lens[seg] -= cnt;
+            base += cnt;
+            len -= cnt;
             off += cnt;
             n -= cnt;
             resid -= cnt;

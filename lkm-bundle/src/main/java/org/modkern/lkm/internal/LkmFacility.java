@@ -309,8 +309,12 @@ public final class LkmFacility implements ModuleAdmission, ModuleList {
         }
     }
 
+    /** Drops an uninstalled bundle's old revision, when another bundle's wiring still holds it. */
     private void refresh(Bundle b) {
         FrameworkWiring fw = ctx.getBundle(0).adapt(FrameworkWiring.class);
+        if (!fw.getRemovalPendingBundles().contains(b)) {
+            return; // nobody was wired to it: the framework let it go at uninstall
+        }
         CountDownLatch done = new CountDownLatch(1);
         fw.refreshBundles(List.of(b), ev -> {
             if (ev.getType() == FrameworkEvent.PACKAGES_REFRESHED || ev.getType() == FrameworkEvent.ERROR) {

@@ -1,10 +1,7 @@
 package org.modkern.fs.tmpfs;
 
 import java.util.Arrays;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.StampedLock;
 import org.modkern.kern.Cred;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
@@ -16,15 +13,17 @@ import org.modkern.vfs.Vattr;
 /**
  * A regular file: its data in pages of {@link TmpfsMount#PAGE_SIZE} bytes, allocated when first
  * written; a missing page reads as zeros. The data lock guards pages, size, open count and
- * whether the pages are charged to the mount.
+ * whether the pages are charged to the mount. It is a {@link StampedLock} (never taken twice by
+ * one thread here): its read lock is a single atomic update, where a ReentrantReadWriteLock also
+ * keeps per-thread hold counts.
  */
 final class TmpfsFile extends TmpfsNode {
     static final long MAX_FILE_SIZE = 1L << 40;
     private static final byte[] ZEROS = new byte[TmpfsMount.PAGE_SIZE];
     private static final int PAGE_MASK = TmpfsMount.PAGE_SIZE - 1;
 
-    private final ReentrantReadWriteLock data = new ReentrantReadWriteLock();
-    private final NavigableMap<Long, byte[]> pages = new TreeMap<>();
+    private final StampedLock data = new StampedLock();
+    private final PageTable pages = new PageTable();
     private long size;
     private int opens;
     /** False once the file has no name and is not open: its space is back in the mount. */
@@ -36,19 +35,19 @@ final class TmpfsFile extends TmpfsNode {
 
     @Override
     public void getattr(Vattr va) throws ErrnoException {
-        data.readLock().lock();
+        long stamp = data.readLock();
         try {
             super.getattr(va);
             va.size = size;
-            va.bytes = (long) pages.size() * TmpfsMount.PAGE_SIZE;
+            va.bytes = pages.count() * TmpfsMount.PAGE_SIZE;
         } finally {
-            data.readLock().unlock();
+            data.unlockRead(stamp);
         }
     }
 
     @Override
     public void open(int fflags, Cred cred) {
-        data.writeLock().lock();
+        long stamp = data.writeLock();
         try {
             opens++;
             if (!charged) {
@@ -57,30 +56,30 @@ final class TmpfsFile extends TmpfsNode {
                 charged = true;
             }
         } finally {
-            data.writeLock().unlock();
+            data.unlockWrite(stamp);
         }
     }
 
     @Override
     public void close(int fflags) {
-        data.writeLock().lock();
+        long stamp = data.writeLock();
         try {
             if (opens > 0) {
                 opens--;
             }
             releaseIfUnused();
         } finally {
-            data.writeLock().unlock();
+            data.unlockWrite(stamp);
         }
     }
 
     @Override
     protected void inactive() {
-        data.writeLock().lock();
+        long stamp = data.writeLock();
         try {
             releaseIfUnused();
         } finally {
-            data.writeLock().unlock();
+            data.unlockWrite(stamp);
         }
     }
 
@@ -92,7 +91,7 @@ final class TmpfsFile extends TmpfsNode {
     }
 
     private long pageBytes() {
-        return (long) pages.size() * TmpfsMount.PAGE_SIZE;
+        return pages.count() * TmpfsMount.PAGE_SIZE;
     }
 
     @Override
@@ -101,7 +100,7 @@ final class TmpfsFile extends TmpfsNode {
             throw new ErrnoException(Errno.EINVAL, "tmpfs: read with a write uio");
         }
         int moved = 0;
-        data.readLock().lock();
+        long stamp = data.readLock();
         try {
             long pos = uio.offset();
             if (pos < 0) {
@@ -119,7 +118,7 @@ final class TmpfsFile extends TmpfsNode {
                 }
             }
         } finally {
-            data.readLock().unlock();
+            data.unlockRead(stamp);
         }
         touchAccessed();
         return moved;
@@ -131,7 +130,7 @@ final class TmpfsFile extends TmpfsNode {
             throw new ErrnoException(Errno.EINVAL, "tmpfs: write with a read uio");
         }
         int moved = 0;
-        data.writeLock().lock();
+        long stamp = data.writeLock();
         try {
             if ((ioflag & IoFlag.APPEND) != 0) {
                 uio.setOffset(size);
@@ -165,7 +164,7 @@ final class TmpfsFile extends TmpfsNode {
                 }
             }
         } finally {
-            data.writeLock().unlock();
+            data.unlockWrite(stamp);
         }
         if (moved > 0) {
             touchModified();
@@ -190,7 +189,7 @@ final class TmpfsFile extends TmpfsNode {
             }
         }
         page = new byte[TmpfsMount.PAGE_SIZE];
-        pages.put(index, page);
+        pages.add(index, page);
         return page;
     }
 
@@ -201,15 +200,14 @@ final class TmpfsFile extends TmpfsNode {
             throw new ErrnoException(Errno.EFBIG, "tmpfs: size " + newSize + " is past the largest file ("
                     + MAX_FILE_SIZE + " bytes)");
         }
-        data.writeLock().lock();
+        long stamp = data.writeLock();
         try {
             if (newSize < size) {
                 long keep = (newSize + PAGE_MASK) >>> TmpfsMount.PAGE_SHIFT;
-                Map<Long, byte[]> gone = pages.tailMap(keep, true);
+                long gone = pages.truncate(keep);
                 if (charged) {
-                    mount.uncharge((long) gone.size() * TmpfsMount.PAGE_SIZE);
+                    mount.uncharge(gone * TmpfsMount.PAGE_SIZE);
                 }
-                gone.clear();
                 int in = (int) (newSize & PAGE_MASK);
                 byte[] last = in == 0 ? null : pages.get(newSize >>> TmpfsMount.PAGE_SHIFT);
                 if (last != null) {
@@ -218,7 +216,7 @@ final class TmpfsFile extends TmpfsNode {
             }
             size = newSize;
         } finally {
-            data.writeLock().unlock();
+            data.unlockWrite(stamp);
         }
         touchModified();
     }

@@ -1,5 +1,7 @@
 package org.modkern.fs.tmpfs;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
@@ -10,9 +12,23 @@ import org.modkern.vfs.Vnode;
 /**
  * What every tmpfs node has: identity, owner, mode, link count and times. The attributes are
  * guarded by this node's monitor; link counts change only under the mount's namespace write lock.
+ * Reads and writes only mark the node accessed or modified; the times are set when someone looks
+ * at them (NetBSD's tmpfs does the same with its TMPFS_NODE_ACCESSED and _MODIFIED flags), so the
+ * data path takes no monitor and reads no clock.
  */
 abstract class TmpfsNode implements Vnode {
     static final int LINK_MAX = 32767;
+    private static final int ACCESSED = 1;
+    private static final int MODIFIED = 2;
+    private static final VarHandle PENDING;
+
+    static {
+        try {
+            PENDING = MethodHandles.lookup().findVarHandle(TmpfsNode.class, "pending", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     final TmpfsMount mount;
     final long fileid;
@@ -25,6 +41,8 @@ abstract class TmpfsNode implements Vnode {
     private long atime;
     private long mtime;
     private long ctime;
+    /** ACCESSED and MODIFIED marks not yet turned into times. */
+    private volatile int pending;
 
     /** Accounts the node against the mount's limits: ENOSPC when they are reached. */
     TmpfsNode(TmpfsMount mount, VType type, long mode, long uid, long gid, int nlink, long extraBytes)
@@ -56,6 +74,7 @@ abstract class TmpfsNode implements Vnode {
     @Override
     public void getattr(Vattr va) throws ErrnoException {
         synchronized (this) {
+            settleTimes();
             va.type = type;
             va.mode = mode;
             va.uid = uid;
@@ -86,6 +105,7 @@ abstract class TmpfsNode implements Vnode {
             resize(va.size);
         }
         synchronized (this) {
+            settleTimes();
             if (va.mode != Vattr.VNOVAL) {
                 mode = va.mode;
             }
@@ -164,14 +184,35 @@ abstract class TmpfsNode implements Vnode {
         mount.freeNode(TmpfsMount.NODE_BYTES + extraBytes());
     }
 
-    synchronized void touchAccessed() {
-        atime = now();
+    /** Marks the node read: its atime becomes the time of the next look at it. */
+    void touchAccessed() {
+        mark(ACCESSED);
     }
 
-    synchronized void touchModified() {
-        long now = now();
-        mtime = now;
-        ctime = now;
+    /** Marks the node written: mtime and ctime become the time of the next look at it. */
+    void touchModified() {
+        mark(MODIFIED);
+    }
+
+    private void mark(int what) {
+        if ((pending & what) == 0) {
+            PENDING.getAndBitwiseOr(this, what);
+        }
+    }
+
+    /** Turns pending marks into times; call holding the monitor. */
+    private void settleTimes() {
+        int marks = (int) PENDING.getAndSet(this, 0);
+        if (marks != 0) {
+            long now = now();
+            if ((marks & ACCESSED) != 0) {
+                atime = now;
+            }
+            if ((marks & MODIFIED) != 0) {
+                mtime = now;
+                ctime = now;
+            }
+        }
     }
 
     synchronized void touchChanged() {

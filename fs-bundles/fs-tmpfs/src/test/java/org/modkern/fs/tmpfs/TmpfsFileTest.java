@@ -175,6 +175,25 @@ public class TmpfsFileTest {
     }
 
     @Test
+    public void aWriteOrReadAfterExplicitTimesMovesThemOnButAPendingMarkNeverUndoesSetattr() throws Exception {
+        Vnode f = file(root, "f");
+        write(f, 0, bytes("abc"));
+        Vattr va = new Vattr();
+        va.atime = 1_000_000_000L;
+        va.mtime = 2_000_000_000L;
+        f.setattr(va);
+        Vattr set = attr(f);
+        assertEquals("utimes wins over the write's pending mark", 2_000_000_000L, set.mtime);
+        assertEquals(1_000_000_000L, set.atime);
+        write(f, 3, bytes("d"));
+        Vattr written = attr(f);
+        assertTrue(written.mtime > 2_000_000_000L && written.ctime >= written.mtime);
+        assertEquals(1_000_000_000L, written.atime);
+        assertEquals("abcd", readString(f));
+        assertTrue(attr(f).atime > 1_000_000_000L);
+    }
+
+    @Test
     public void symlinkReadlink() throws Exception {
         Vnode l = root.symlink("l", Fs.va(VType.VLNK, 0777), "../some/where");
         assertSame(l, root.lookup("l"));
