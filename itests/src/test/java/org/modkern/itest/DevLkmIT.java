@@ -55,6 +55,23 @@ public class DevLkmIT extends KernelTestSupport {
     }
 
     @Test
+    public void onlyRootWritesDevLkmEvenWhenItsModeWouldLetOthers() throws Exception {
+        awaitNode();
+        String table = gogo("lkm:modstat");
+        String out = gogo("kern:run /bin/sh -c '/usr/tests/lkmreserve -u 100 hello; true'");
+        assertTrue("the node's mode 0640 stops uid 100: " + out, out.startsWith("errno=13 (EACCES)"));
+        gogo("kern:run /bin/chmod 666 /dev/lkm");
+        try {
+            out = gogo("kern:run /bin/sh -c '/usr/tests/lkmreserve -u 100 hello; true'");
+            assertTrue(out, out.startsWith("errno=1 (EPERM) only root may load or unload modules (pid ")
+                    && out.contains("runs as uid 100)"));
+        } finally {
+            gogo("kern:run /bin/chmod 640 /dev/lkm");
+        }
+        assertEquals("nothing was reserved or loaded", table, gogo("lkm:modstat"));
+    }
+
+    @Test
     public void readOnlyAllowsStatOnlyAndOpensAreExclusive() throws Exception {
         awaitNode();
         // LMRESERV (0xC0484B04) on a read-only descriptor: EPERM before its argument is even read.

@@ -16,7 +16,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * /dev/lkm (lkm(4)): the reserve / load buffer / ready / unreserve / stat / unload ioctls over the
  * same transactions as the lkm: commands. One open at a time (a second gets EBUSY); opened
- * read-only it allows LMSTAT only; above securelevel 0 every writing ioctl is EPERM. Closing it
+ * read-only it allows LMSTAT only; above securelevel 0, or for anyone but root, every writing
+ * ioctl is EPERM. Closing it
  * with a reservation not made ready discards the reservation.
  */
 @Component(service = Cdevsw.class, property = {"dev.name=lkm", "dev.major:Integer=-1"})
@@ -63,6 +64,11 @@ public final class DevLkm implements Cdevsw {
             throw new ErrnoException(Errno.EPERM, "/dev/lkm is open read-only: only LMSTAT is allowed");
         }
         lkm.checkWritable();
+        if (p != null && p.cred().uid() != 0) {
+            // The node's mode is the first gate; a root who made it world-writable opened no back door.
+            throw new ErrnoException(Errno.EPERM, "only root may load or unload modules (pid " + p.pid()
+                    + " runs as uid " + p.cred().uid() + ")");
+        }
         switch (c) {
             case Lmc.LMRESERV -> reserve(p, data);
             case Lmc.LMLOADBUF -> loadbuf(p, data);

@@ -1,12 +1,19 @@
 package org.modkern.kernel.internal.vfs;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
 
-/** A process's descriptor table (BSD's filedesc): descriptors to open files, close-on-exec flags. */
+/**
+ * A process's descriptor table (BSD's filedesc): descriptors to open files, close-on-exec flags.
+ * Changes take the table's lock; {@link #getHeld}, on every read and write, takes none.
+ */
 public final class FileDesc {
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(KFile[].class);
+
     /** The per-process limit (RLIMIT_NOFILE). */
     public static final int NOFILE = 128;
     public static final int FD_CLOEXEC = 1;
@@ -23,19 +30,39 @@ public final class FileDesc {
         return files[fd];
     }
 
-    /** Takes a reference to the open file of {@code fd}, for use outside this table's lock. */
-    public synchronized KFile getHeld(int fd) throws ErrnoException {
-        KFile f = get(fd);
-        f.hold();
-        return f;
+    /**
+     * Takes a reference to the open file of {@code fd} without the table's lock: a file whose last
+     * reference a racing close dropped, or that left the slot meanwhile, is looked up again.
+     */
+    public KFile getHeld(int fd) throws ErrnoException {
+        if (fd >= 0 && fd < NOFILE) {
+            KFile f;
+            while ((f = (KFile) SLOT.getAcquire(files, fd)) != null) {
+                if (!f.tryHold()) {
+                    continue;
+                }
+                if (SLOT.getAcquire(files, fd) != f) {
+                    f.release();
+                    continue;
+                }
+                try {
+                    f.checkRevoked();
+                } catch (ErrnoException e) {
+                    f.release();
+                    throw e;
+                }
+                return f;
+            }
+        }
+        throw new ErrnoException(Errno.EBADF, "descriptor " + fd + " is not open");
     }
 
     /** Puts {@code f} (whose reference the table takes over) in the lowest free descriptor >= min. */
     public synchronized int alloc(KFile f, int min) throws ErrnoException {
         for (int i = Math.max(min, 0); i < NOFILE; i++) {
             if (files[i] == null) {
-                files[i] = f;
                 flags[i] = 0;
+                SLOT.setRelease(files, i, f);
                 return i;
             }
         }
@@ -49,8 +76,8 @@ public final class FileDesc {
                     + (NOFILE - 1) + ")");
         }
         KFile old = files[fd];
-        files[fd] = f;
         flags[fd] = 0;
+        SLOT.setRelease(files, fd, f);
         return old;
     }
 
@@ -61,7 +88,7 @@ public final class FileDesc {
             throw new ErrnoException(Errno.EBADF, "descriptor " + fd + " is not open");
         }
         KFile f = files[fd];
-        files[fd] = null;
+        SLOT.setRelease(files, fd, null);
         return f;
     }
 
@@ -94,7 +121,7 @@ public final class FileDesc {
         for (int i = 0; i < NOFILE; i++) {
             if (files[i] != null && (!onlyCloexec || (flags[i] & FD_CLOEXEC) != 0)) {
                 out.add(files[i]);
-                files[i] = null;
+                SLOT.setRelease(files, i, null);
             }
         }
         return out;

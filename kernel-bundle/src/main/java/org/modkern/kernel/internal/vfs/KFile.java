@@ -119,6 +119,18 @@ public abstract class KFile {
         refs.incrementAndGet();
     }
 
+    /** Takes a reference unless the last one is gone already (a close raced the caller): then false. */
+    public boolean tryHold() {
+        int r;
+        do {
+            r = refs.get();
+            if (r == 0) {
+                return false;
+            }
+        } while (!refs.compareAndSet(r, r + 1));
+        return true;
+    }
+
     public void release() throws ErrnoException {
         if (refs.decrementAndGet() == 0) {
             Mount m = mount;
