@@ -279,7 +279,7 @@ public final class Modload {
                 throw new NotModule("not a jar file");
             }
         } catch (IOException | SecurityException e) {
-            throw new NotModule("not a jar file: " + e.getMessage());
+            throw new NotModule("not a jar file, or its manifest cannot be read: " + e.getMessage());
         }
         if (mf == null) {
             throw new NotModule("no manifest");
