@@ -197,12 +197,12 @@ final class SystemState {
             throws Exception {
         long t0 = System.nanoTime();
         List<String> diffs;
-        while (true) {
+        for (int n = 1; true; n++) {
             SystemState after = take(t, gone);
             diffs = before.differences(after);
             if (diffs.isEmpty()) {
                 System.out.println("state [" + what + "]: " + after.rows() + " rows, " + after.fields()
-                        + " fields equal after " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                        + " fields equal at comparison " + n + ", " + (System.nanoTime() - t0) / 1_000_000 + " ms");
                 return;
             }
             if (System.nanoTime() - t0 > 3_000_000_000L) {
