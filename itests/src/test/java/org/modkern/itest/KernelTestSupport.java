@@ -46,6 +46,11 @@ public abstract class KernelTestSupport {
         return "none";
     }
 
+    /** modkern.lkm.timeout: how long a load waits for a module's start and wiring. */
+    protected String lkmTimeout() {
+        return "1500";
+    }
+
     /** What a test class adds to the configuration (framework properties ...). */
     protected Option[] extra() {
         return new Option[0];
@@ -64,7 +69,7 @@ public abstract class KernelTestSupport {
                         "org.modkern.lkm", "org.modkern.libc", "org.modkern.fs.tmpfs",
                         "org.modkern.dev.console", "org.modkern.exec.native", PROBE)),
                 frameworkProperty("modkern.root.image").value(System.getProperty("modkern.root.image")),
-                frameworkProperty("modkern.lkm.timeout").value("1500"),
+                frameworkProperty("modkern.lkm.timeout").value(lkmTimeout()),
                 // No init unless a test class asks for it (InitIT): the others start from a bare kernel.
                 frameworkProperty("modkern.init").value(initProgram()),
                 frameworkProperty("felix.fileinstall.dir").value(System.getProperty("modkern.lkm.d")),

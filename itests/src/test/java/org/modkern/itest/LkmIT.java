@@ -5,7 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;
@@ -185,24 +184,11 @@ public class LkmIT extends KernelTestSupport {
         return m.group(1);
     }
 
-    /** modload with {@code args} fails with {@code message} and changes nothing. */
+    /** modload with {@code args} fails with {@code message} and changes nothing (see SystemState). */
     private void refused(String args, String message) throws Exception {
-        List<String> before = snapshot();
+        eventually("kern:run /bin/ls /dev/lkm");
+        SystemState before = SystemState.take(this, List.of());
         expectFailure("lkm:modload " + args, message);
-        assertEquals("the module table, bundles and sysent are as before", before, snapshot());
-    }
-
-
-    private List<String> snapshot() throws Exception {
-        List<String> s = new ArrayList<>();
-        s.add(gogo("lkm:modstat"));
-        for (Bundle b : context.getBundles()) {
-            s.add(b.getBundleId() + " " + b.getSymbolicName() + " " + b.getState());
-        }
-        Sysent t = kernel.sysent("netbsd");
-        for (int i = 0; i < t.size(); i++) {
-            s.add(i + " " + t.name(i) + " " + t.owner(i) + " " + t.depth(i));
-        }
-        return s;
+        SystemState.assertReturnsTo(this, before, List.of(), "modload " + args);
     }
 }

@@ -7,7 +7,6 @@ import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.util.Map;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -49,14 +48,7 @@ public class LkmTableIT extends KernelTestSupport {
 
     @Test
     public void aComponentThatFailsToActivateIsRolledBack() throws Exception {
-        String xml = "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"broken\""
-                + " immediate=\"true\" activate=\"activate\">"
-                + "<implementation class=\"" + BrokenComponent.class.getName() + "\"/>"
-                + "<service><provide interface=\"org.modkern.kern.SyscallHandler\"/></service>"
-                + "<property name=\"syscall.number\" type=\"Integer\" value=\"-1\"/></scr:component>";
-        Path jar = TestJars.jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "broken.component",
-                "Modkern-Module", "broken", "Modkern-Module-Type", "syscall", "Service-Component", "OSGI-INF/broken.xml",
-                "Import-Package", "org.modkern.kern"), Map.of("OSGI-INF/broken.xml", xml), BrokenComponent.class);
+        Path jar = TestJars.syscallComponent("broken.component", "broken", BrokenComponent.class);
         int bundles = context.getBundles().length;
         expectFailure("lkm:modload " + jar, "modload: EIO: module broken: component broken failed to activate");
         assertEquals(bundles, context.getBundles().length);

@@ -101,9 +101,9 @@ public final class DevLkm implements Cdevsw {
             throw new ErrnoException(e.errno() == Errno.ENAMETOOLONG ? Errno.EINVAL : e.errno(),
                     "module name: " + e.detail());
         }
-        if (size <= 0 || size > ModuleJar.MAX_BYTES) {
-            throw new ErrnoException(Errno.ENOMEM, "cannot reserve " + size + " bytes (at most "
-                    + ModuleJar.MAX_BYTES + ")");
+        if (size <= 0 || size > lkm.maxBytes()) {
+            throw new ErrnoException(Errno.ENOMEM, "cannot reserve " + size + " bytes: modules are 1 to "
+                    + lkm.maxBytes() + " bytes (modkern.lkm.maxsize)");
         }
         unreserve();
         reservedId = lkm.reserve(name);
@@ -137,7 +137,7 @@ public final class DevLkm implements Cdevsw {
         String name = reservedName;
         byte[] bytes = image.toByteArray();
         unreserve();
-        ModuleJar jar = ModuleJar.of(bytes, Path.of("/dev/lkm", name));
+        ModuleJar jar = ModuleJar.of(bytes, Path.of("/dev/lkm", name), lkm.maxBytes());
         if (!jar.name().equals(name)) {
             throw new ErrnoException(Errno.EINVAL, "the image is module " + jar.name()
                     + ", but LMRESERV named " + name);

@@ -78,8 +78,8 @@ public final class DropIn implements ArtifactInstaller {
     @Override
     public void install(File f) {
         try {
-            ModuleEntry e = lkm.load(ModuleJar.read(f.toPath()), null, new ByteArrayInputStream(new byte[0]),
-                    OutputStream.nullOutputStream(), m -> { });
+            ModuleEntry e = lkm.load(ModuleJar.read(f.toPath(), lkm.maxBytes()), null,
+                    new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream(), m -> { });
             loaded.put(f, e.name());
             lkm.kernel().log("lkm.d: " + f.getName() + " loaded as module " + e.name() + " (id " + e.id() + ")");
         } catch (ErrnoException e) {

@@ -68,7 +68,7 @@ public final class LkmCommands {
         }
         Path path = resolve(session, file);
         try {
-            ModuleJar jar = ModuleJar.read(path);
+            ModuleJar jar = ModuleJar.read(path, lkm.maxBytes());
             if (check) {
                 session.getConsole().println("modload: " + path + " is module " + jar.name() + " ("
                         + jar.type().name().toLowerCase() + ", bundle " + jar.symbolicName() + "); not loaded (-n)");

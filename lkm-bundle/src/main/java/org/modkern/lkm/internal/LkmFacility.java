@@ -49,12 +49,16 @@ public final class LkmFacility implements ModuleAdmission, ModuleList {
     private BundleContext ctx;
     private ModuleTable table;
     private long timeoutMillis;
+    private long maxBytes;
+    private ModuleLifecycle lifecycle;
 
     @Activate
     void activate(BundleContext ctx) {
         this.ctx = ctx;
         this.table = new ModuleTable(intProperty("modkern.lkm.max", 64));
         this.timeoutMillis = intProperty("modkern.lkm.timeout", 5000);
+        this.maxBytes = sizeProperty("modkern.lkm.maxsize", ModuleJar.MAX_BYTES);
+        this.lifecycle = new ModuleLifecycle(kernel, timeoutMillis, transactions, this::refresh);
         enterBootSet();
         DevLkmNode.makeWhenAttached(kernel, ctx.getBundle());
     }
@@ -67,6 +71,25 @@ public final class LkmFacility implements ModuleAdmission, ModuleList {
             kernel.log("lkm: " + name + "=" + v + " is not a number; using " + dflt);
             return dflt;
         }
+    }
+
+    /** A size in bytes, with an optional k, m or g suffix (KiB, MiB, GiB). */
+    private long sizeProperty(String name, long dflt) {
+        String v = ctx.getProperty(name);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Sizes.parse(v);
+        } catch (NumberFormatException e) {
+            kernel.log("lkm: " + name + "=" + v + " is not a size; using " + dflt);
+            return dflt;
+        }
+    }
+
+    /** The largest module jar loaded (modkern.lkm.maxsize). */
+    public long maxBytes() {
+        return maxBytes;
     }
 
     /** The boot set's module bundles enter the table as built in, in bundle order. */
@@ -121,6 +144,11 @@ public final class LkmFacility implements ModuleAdmission, ModuleList {
             for (Bundle other : ctx.getBundles()) {
                 if (jar.symbolicName().equals(other.getSymbolicName())) {
                     ModuleEntry e = table.byBundle(other);
+                    if (lifecycle.isStuck(other)) {
+                        throw new ErrnoException(Errno.EBUSY, "bundle " + jar.symbolicName() + " (bundle "
+                                + other.getBundleId() + ") is still in the framework: a call into it from an earlier"
+                                + " load or unload has not returned; it is removed once it does");
+                    }
                     throw new ErrnoException(Errno.EEXIST, e != null
                             ? "module " + e.name() + " (bundle " + jar.symbolicName() + ") is already loaded as id " + e.id()
                             : "bundle " + jar.symbolicName() + " is already installed (bundle " + other.getBundleId()
@@ -141,11 +169,7 @@ public final class LkmFacility implements ModuleAdmission, ModuleList {
                 loading.add(b.getBundleId());
                 int refusals = kernel.refusals(b).size();
                 say.accept("installed as bundle " + b.getBundleId() + "; starting it");
-                try {
-                    b.start();
-                } catch (BundleException e) {
-                    throw Explain.start(jar.name(), e);
-                }
+                lifecycle.start(b, jar.name());
                 List<WiredService> wired = WiringWait.await(kernel, scr, b, jar.name(), jar.type(), refusals,
                         timeoutMillis);
                 wired.forEach(w -> say.accept("wired " + w.table() + " " + w.name()
@@ -179,9 +203,18 @@ public final class LkmFacility implements ModuleAdmission, ModuleList {
         table.release(id);
         if (b != null) {
             loading.remove(b.getBundleId());
+        }
+        if (b != null && !lifecycle.isStuck(b)) {
             try {
+                String problem = (b.getState() & (Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING)) != 0
+                        ? lifecycle.stop(b, name, null) : null;
+                if (problem != null) {
+                    kernel.log("lkm: rolling back " + name + ": " + problem);
+                }
                 b.uninstall();
                 refresh(b);
+            } catch (ErrnoException e) {
+                kernel.log("lkm: rolling back " + name + ": " + e.getMessage());
             } catch (BundleException | IllegalStateException e) {
                 kernel.log("lkm: rolling back " + name + ": uninstall failed: " + e.getMessage());
             }
@@ -216,6 +249,10 @@ public final class LkmFacility implements ModuleAdmission, ModuleList {
                 throw new ErrnoException(Errno.EPERM, "module " + e.name()
                         + " is built into the kernel (the boot set) and cannot be unloaded");
             }
+            if (lifecycle.isStuck(e.bundle())) {
+                throw new ErrnoException(Errno.EBUSY, "module " + e.name() + " is still stopping: its stop has not"
+                        + " returned; it is unloaded once it does");
+            }
             List<String> busy = new ArrayList<>(kernel.inUse(e.bundle()));
             busy.addAll(dependents(e));
             if (!busy.isEmpty()) {
@@ -223,10 +260,12 @@ public final class LkmFacility implements ModuleAdmission, ModuleList {
             }
             int value = ModuleStat.offset(e.type(), kernel.wired(e.bundle()));
             int[] majors = ModuleStat.majors(kernel.wired(e.bundle()));
-            try {
-                e.bundle().stop();
-            } catch (BundleException | IllegalStateException x) {
-                kernel.log("lkm: stopping " + e.name() + ": " + x.getMessage() + " (unloading anyway)");
+            String problem = lifecycle.stop(e.bundle(), e.name(), () -> {
+                table.remove(e.id());
+                kernel.log("lkm: module " + e.name() + " (id " + e.id() + ") unloaded");
+            });
+            if (problem != null) {
+                kernel.log("lkm: module " + e.name() + ": " + problem + " (unloaded all the same)");
             }
             try {
                 e.bundle().uninstall();

@@ -30,7 +30,7 @@ import org.modkern.userland.lib.Getopt;
 public final class Modload {
     private Modload() {}
 
-    static final int EISDIR = 21, EFBIG = 27;
+    static final int ENOEXEC = 8, EISDIR = 21, EFBIG = 27;
     /** The largest module file the kernel takes (ModuleJar.MAX_BYTES). */
     static final long MAX_BYTES = 64L << 20;
 
@@ -133,7 +133,7 @@ public final class Modload {
             } catch (SysError e) {
                 return fail(e.describe());
             } catch (NotModule e) {
-                return fail(file + ": not a module jar (" + e.getMessage() + ")");
+                return fail(new SysError(ENOEXEC, file + ": not a module jar (" + e.getMessage() + ")").describe());
             }
             try {
                 dev = LkmDev.open(sys, true);
@@ -269,6 +269,9 @@ public final class Modload {
 
     /** The module's name (and type and bundle) from the jar's manifest. */
     static ModuleInfo moduleInfo(byte[] image) throws NotModule {
+        if (image.length == 0) {
+            throw new NotModule("an empty file");
+        }
         Manifest mf;
         try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(image))) {
             mf = in.getManifest();
@@ -276,7 +279,7 @@ public final class Modload {
                 throw new NotModule("not a jar file");
             }
         } catch (IOException | SecurityException e) {
-            throw new NotModule("not a jar file: " + e.getMessage());
+            throw new NotModule("not a jar file, or its manifest cannot be read: " + e.getMessage());
         }
         if (mf == null) {
             throw new NotModule("no manifest");

@@ -161,11 +161,12 @@ public class LkmProgramsTest {
         k.files.put("/tmp/empty", new byte[0]);
         k.files.put("/tmp/plain.jar", FakeLkmKernel.jar("Bundle-SymbolicName", "x"));
         k.files.put("/tmp/", new byte[0]);
-        assertResult(1, "", "modload: /tmp/text: not a module jar (not a jar file)\n",
+        assertResult(1, "", "modload: ENOEXEC: /tmp/text: not a module jar (not a jar file): Exec format error\n",
                 k.run(MODLOAD, "modload", "/tmp/text"));
-        assertResult(1, "", "modload: /tmp/empty: not a module jar (not a jar file)\n",
+        assertResult(1, "", "modload: ENOEXEC: /tmp/empty: not a module jar (an empty file): Exec format error\n",
                 k.run(MODLOAD, "modload", "/tmp/empty"));
-        assertResult(1, "", "modload: /tmp/plain.jar: not a module jar (no Modkern-Module header)\n",
+        assertResult(1, "",
+                "modload: ENOEXEC: /tmp/plain.jar: not a module jar (no Modkern-Module header): Exec format error\n",
                 k.run(MODLOAD, "modload", "/tmp/plain.jar"));
         assertResult(1, "", "modload: ENOENT: /nope.jar: No such file or directory\n",
                 k.run(MODLOAD, "modload", "/nope.jar"));
