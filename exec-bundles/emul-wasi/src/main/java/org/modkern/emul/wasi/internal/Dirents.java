@@ -1,6 +1,5 @@
 package org.modkern.emul.wasi.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.modkern.kern.ErrnoException;
@@ -78,9 +77,5 @@ final class Dirents {
             out.write(e, 0, Math.min(e.length, room - out.size()));
         }
         return out.toByteArray();
-    }
-
-    static String name(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -121,4 +121,66 @@ public class TranslationTest {
         assertEquals(1, k.memory.u32(100));
         assertEquals(13, k.memory.u32(104));
     }
+
+    @Test
+    public void renumberingMovesAPreopenAndChecksBothDescriptors() throws Exception {
+        k.handlers.put(Native.DUP2, (p, a) -> {
+            k.log.add("dup2 " + a.i32(0) + " " + a.i32(1));
+            k.open[a.i32(1)] = true;
+            return a.i32(1);
+        });
+        k.call(fd::fdPrestatGet, 3, 100); // preopens at 3 and 4
+        k.open[7] = true;
+        k.call(fd::fdRenumber, 3, 7);
+        assertTrue(k.log.containsAll(List.of("dup2 3 7", "close 3")));
+        k.call(fd::fdPrestatDirName, 7, 200, 1);
+        assertEquals("/", FakeNative.str(k.proc, 200, 1));
+        assertErrno(Errno.EBADF, () -> k.call(fd::fdPrestatGet, 3, 100));
+        assertErrno(Errno.EBADF, () -> k.call(fd::fdRenumber, 4, 9)); // the target must be open
+    }
+
+    @Test
+    public void pollReportsDescriptorsAtOnceWithTheirErrorsAndSleepsForClocks() throws Exception {
+        PollCalls poll = new PollCalls(n, new ClockCalls(n), fd);
+        k.handlers.put(Native.FSTAT, (p, a) -> {
+            if (a.i32(0) != 0) {
+                throw new ErrnoException(Errno.EBADF, "fd " + a.i32(0));
+            }
+            byte[] st = new byte[WasiStat.NATIVE_SIZE];
+            WasiStat.putInt(st, 8, 0010600); // a pipe
+            p.userSpace().copyout(st, 0, a.word(1), st.length);
+            return 0;
+        });
+        long[] slept = {-1};
+        k.handlers.put(Native.NANOSLEEP, (p, a) -> {
+            byte[] ts = new byte[16];
+            p.userSpace().copyin(a.word(0), ts, 0, 16);
+            slept[0] = WasiStat.nanos(ts, 0);
+            return 0;
+        });
+        // two fd_read subscriptions (userdata 11 on fd 0, 12 on fd 9) and a clock (userdata 13, 5 ms)
+        int in = 1000;
+        byte[] subs = new byte[3 * PollCalls.SUBSCRIPTION];
+        WasiStat.putLong(subs, 0, 11);
+        subs[8] = PollCalls.FD_READ;
+        WasiStat.putLong(subs, 48, 12);
+        subs[56] = PollCalls.FD_READ;
+        WasiStat.putInt(subs, 64, 9);
+        WasiStat.putLong(subs, 96, 13);
+        WasiStat.putLong(subs, 96 + 24, 5_000_000);
+        System.arraycopy(subs, 0, k.memory.mem, in, subs.length);
+        k.call(poll::pollOneoff, in, 2000, 3, 3000);
+        assertEquals(2, k.memory.u32(3000));
+        assertEquals(11, k.memory.u32(2000));
+        assertEquals(0, k.memory.u32(2008) & 0xffff); // no error
+        assertEquals(12, k.memory.u32(2032));
+        assertEquals(org.modkern.emul.wasi.WasiErrno.BADF, k.memory.u32(2040) & 0xffff);
+        assertEquals(-1, slept[0]);
+        // the clock alone: it sleeps 5 ms and reports the clock
+        k.call(poll::pollOneoff, in + 96, 2000, 1, 3000);
+        assertEquals(5_000_000, slept[0]);
+        assertEquals(1, k.memory.u32(3000));
+        assertEquals(13, k.memory.u32(2000));
+        assertErrno(Errno.EINVAL, () -> k.call(poll::pollOneoff, in, 2000, 0, 3000));
+    }
 }
