@@ -127,6 +127,21 @@ public final class Report {
         add("B6c", "heap per loaded module (" + count(fp(fpSystem, "modules")) + " filler modules by lkm:modload, "
                 + "used heap after GC)", kib(per), kib(perBare) + " (the same jars as plain bundles)", x(per / perBare),
                 "(none)", "—");
+        wasm();
+    }
+
+    private void wasm() {
+        Score c = score("WasmBench.b7aWasmCompute", null);
+        Score cb = score("WasmBench.b7aBaselineChicory", null);
+        add("B7a", "a compute-bound C program compiled for wasm32-wasi (wbench " + WasmBench.ROUNDS + ": sieves and an "
+                + "integer hash) run by exec-wasm under the wasi emulation, spawned by Kernel.run", time(c),
+                time(cb) + " (the same .wasm under Chicory alone: its compiler, its own WASI, no kernel)", ratio(c, cb),
+                "≤ 1.11x (≥ 0.9x the throughput)", met(c, cb, c != null && cb != null && c.ns / cb.ns <= 1.11));
+        Score r = score("WasmBench.b7bWasmReads", null);
+        Score rb = score("WasmBench.b7bBaselineChicoryWasi", null);
+        add("B7b", "a syscall-bound one: wread reading a 1 MiB tmpfs file " + WasmBench.CHUNK + " bytes per read(2), "
+                + WasmBench.READS + " WASI calls per run; per read", time(r),
+                time(rb) + " (Chicory alone with its WASI reading a host file, per read)", ratio(r, rb), "(none)", "—");
     }
 
     /** The program's own figure: its loop's nanoseconds over its calls, without its spawn and exit. */

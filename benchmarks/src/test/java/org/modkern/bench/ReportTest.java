@@ -31,7 +31,10 @@ public class ReportTest {
                 result("ModloadBench.b4ModloadModunload", "\"loaded\": \"1000\"", 6.5, "ms/op", ""),
                 result("ModloadBench.b4BaselineBundle", "", 2500, "us/op", ""),
                 result("IoBench.b3TmpfsFile", "\"block\": \"4096\"", 20, "ms/op", ""),
-                result("IoBench.b3BaselineArrays", "\"block\": \"4096\"", 10, "ms/op", "")) + "]";
+                result("IoBench.b3BaselineArrays", "\"block\": \"4096\"", 10, "ms/op", ""),
+                result("WasmBench.b7aWasmCompute", "", 105, "ms/op", ""),
+                result("WasmBench.b7aBaselineChicory", "", 100, "ms/op", ""),
+                result("WasmBench.b7bWasmReads", "", 0.0004, "ms/op", "")) + "]";
         String t = Report.render(Json.parse(jmh), Json.parse("{\"rssKiB\": 102400, \"heapPerModuleBytes\": 2048, \"modules\": 100}"),
                 Json.parse("{\"rssKiB\": 51200, \"heapPerModuleBytes\": 1024}"));
         assertTrue(t, t.startsWith("| row | what | figure | baseline | ratio | target | met? |\n|---|"));
@@ -53,7 +56,11 @@ public class ReportTest {
         assertTrue(row(t, "B6b").contains("| 100 MiB | 50.0 MiB (Felix with only Gogo) | 2.00x | < 150 MB | yes |"));
         assertTrue(row(t, "B6c").contains("| 2.00 KiB | 1.00 KiB"));
         assertTrue(row(t, "B5b"), row(t, "B5b").contains("'echo x \\| cat'")); // a bar inside a cell is escaped
-        assertEquals(2 + 14, t.split("\n").length); // header, rule, B1 B2 B3a-d B4a-c B5a-b B6a-c
+        // 105 ms against 100: 1.05x the time, within the 1.11x of "at least 0.9x the throughput"
+        assertTrue(row(t, "B7a"), row(t, "B7a").contains("| 105 ± 0.500 ms | 100 ± 0.500 ms (the same .wasm under"));
+        assertTrue(row(t, "B7a"), row(t, "B7a").endsWith("| 1.05x | ≤ 1.11x (≥ 0.9x the throughput) | yes |"));
+        assertTrue(row(t, "B7b"), row(t, "B7b").contains("| 400 ± 500000 ns | not run (Chicory alone"));
+        assertEquals(2 + 16, t.split("\n").length); // header, rule, B1 B2 B3a-d B4a-c B5a-b B6a-c B7a-b
     }
 
     @Test

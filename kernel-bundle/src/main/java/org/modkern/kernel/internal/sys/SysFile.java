@@ -63,6 +63,36 @@ public final class SysFile {
         }
     }
 
+    /** Implements pread(2): (fd, buf, nbyte, PAD, offset). */
+    public static long pread(Proc proc, SyscallArgs a) throws ErrnoException {
+        return transferAt((ProcImpl) proc, a, Uio.Rw.READ);
+    }
+
+    /** Implements pwrite(2): (fd, buf, nbyte, PAD, offset). */
+    public static long pwrite(Proc proc, SyscallArgs a) throws ErrnoException {
+        return transferAt((ProcImpl) proc, a, Uio.Rw.WRITE);
+    }
+
+    private static int transferAt(ProcImpl p, SyscallArgs a, Uio.Rw rw) throws ErrnoException {
+        int fd = a.i32(0);
+        long offset = a.word(4);
+        if (offset < 0) {
+            throw new ErrnoException(Errno.EINVAL, "negative offset " + offset);
+        }
+        KFile f = p.fd().getHeld(fd);
+        try {
+            boolean reading = rw == Uio.Rw.READ;
+            if (reading ? !f.readable() : !f.writable()) {
+                throw new ErrnoException(Errno.EBADF, "descriptor " + fd + " is not open for "
+                        + (reading ? "reading" : "writing"));
+            }
+            Uio uio = new Uio(p, rw, a.word(1), count(a, 2), offset);
+            return reading ? f.pread(uio) : f.pwrite(uio);
+        } finally {
+            f.release();
+        }
+    }
+
     /** Implements close(2). */
     public static long close(Proc proc, SyscallArgs a) throws ErrnoException {
         ((ProcImpl) proc).fd().remove(a.i32(0)).release();

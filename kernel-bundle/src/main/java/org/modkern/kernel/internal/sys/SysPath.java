@@ -136,23 +136,36 @@ public final class SysPath {
     /** Implements __utimes50(2): (path, struct timeval[2] or NULL for now). */
     public long utimes(Proc proc, SyscallArgs a) throws ErrnoException {
         String path = UserIo.path(proc, a.word(0));
-        long[] times = null;
-        if (a.word(1) != 0) {
-            byte[] tv = new byte[32];
-            proc.userSpace().copyin(a.word(1), tv, 0, 32);
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(tv).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-            times = new long[2];
-            for (int i = 0; i < 2; i++) {
-                long sec = b.getLong(i * 16);
-                long usec = b.getLong(i * 16 + 8);
-                if (usec < 0 || usec >= 1_000_000) {
-                    throw new ErrnoException(Errno.EINVAL, path + ": tv_usec " + usec + " out of range");
-                }
-                times[i] = sec * 1_000_000_000L + usec * 1000;
-            }
-        }
+        long[] times = timevals(proc, a.word(1), path);
         AttrCalls.utimes(p(proc), vfs.namei().lookup(p(proc).nameiCtx(), path, true), times, path);
         return 0;
+    }
+
+    /** Implements __futimes50(2): (fd, struct timeval[2] or NULL for now). */
+    public long futimes(Proc proc, SyscallArgs a) throws ErrnoException {
+        String what = "descriptor " + a.i32(0);
+        AttrCalls.utimes(p(proc), node(proc, a.i32(0)), timevals(proc, a.word(1), what), what);
+        return 0;
+    }
+
+    /** Two struct timevals (i64 seconds, i64 microseconds) at {@code uaddr} in nanoseconds; null for NULL. */
+    private static long[] timevals(Proc proc, long uaddr, String what) throws ErrnoException {
+        if (uaddr == 0) {
+            return null;
+        }
+        byte[] tv = new byte[32];
+        proc.userSpace().copyin(uaddr, tv, 0, 32);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(tv).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long[] times = new long[2];
+        for (int i = 0; i < 2; i++) {
+            long sec = b.getLong(i * 16);
+            long usec = b.getLong(i * 16 + 8);
+            if (usec < 0 || usec >= 1_000_000) {
+                throw new ErrnoException(Errno.EINVAL, what + ": tv_usec " + usec + " out of range");
+            }
+            times[i] = sec * 1_000_000_000L + usec * 1000;
+        }
+        return times;
     }
 
     private static VnodeRef node(Proc proc, int fd) throws ErrnoException {

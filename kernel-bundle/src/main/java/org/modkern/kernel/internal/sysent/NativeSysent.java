@@ -9,6 +9,7 @@ import org.modkern.kernel.internal.sys.SysMount;
 import org.modkern.kernel.internal.sys.SysPath;
 import org.modkern.kernel.internal.sys.SysctlCall;
 import org.modkern.kernel.internal.sys.SysProc;
+import org.modkern.kernel.internal.sys.SysTime;
 
 /**
  * The native ("netbsd") system-call table: one line per implemented call, with NetBSD's number
@@ -56,19 +57,26 @@ public final class NativeSysent {
         t.define(92, "fcntl", SysFile::fcntl);
         t.define(95, "fsync", SysFile::fsync);
         t.define(124, "fchmod", path::fchmod);
+        t.define(91, "getrandom", SysTime::getrandom);
         t.define(128, "rename", path::rename);
         t.define(136, "mkdir", path::mkdir);
         t.define(137, "rmdir", path::rmdir);
+        t.define(173, "pread", SysFile::pread);
+        t.define(174, "pwrite", SysFile::pwrite);
         t.define(181, "setgid", proc::setgid);
         t.define(199, "lseek", SysFile::lseek);
         t.define(201, "ftruncate", path::ftruncate);
         t.define(202, "__sysctl", sysctl::sysctl);
         t.define(296, "__getcwd", path::getcwd);
         t.define(390, "__getdents30", SysFile::getdents);
+        t.define(350, "sched_yield", SysTime::schedYield);
         t.define(356, "getvfsstat", mount::getvfsstat);
         t.define(357, "statvfs1", mount::statvfs);
         t.define(410, "__mount50", mount::mount);
         t.define(420, "__utimes50", path::utimes);
+        t.define(423, "__futimes50", path::futimes);
+        t.define(427, "__clock_gettime50", SysTime::clockGettime);
+        t.define(429, "__clock_getres50", SysTime::clockGetres);
         t.define(430, "__nanosleep50", proc::nanosleep);
         t.define(439, "__stat50", path::stat);
         t.define(440, "__fstat50", SysFile::fstat);

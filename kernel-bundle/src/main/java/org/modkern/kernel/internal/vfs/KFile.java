@@ -49,6 +49,16 @@ public abstract class KFile {
         return null;
     }
 
+    /** Reads at {@code uio}'s offset, leaving the file offset alone (pread); ESPIPE where there is none. */
+    public int pread(Uio uio) throws ErrnoException {
+        throw new ErrnoException(Errno.ESPIPE, "cannot read at an offset from " + kind());
+    }
+
+    /** Writes at {@code uio}'s offset, leaving the file offset alone (pwrite); ESPIPE where there is none. */
+    public int pwrite(Uio uio) throws ErrnoException {
+        throw new ErrnoException(Errno.ESPIPE, "cannot write at an offset to " + kind());
+    }
+
     public long seek(long offset, int whence) throws ErrnoException {
         throw new ErrnoException(Errno.ESPIPE, "cannot seek on " + kind());
     }

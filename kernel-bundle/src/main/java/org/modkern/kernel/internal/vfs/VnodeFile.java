@@ -53,6 +53,23 @@ public final class VnodeFile extends KFile {
     }
 
     @Override
+    public int pread(Uio uio) throws ErrnoException {
+        if (ref.vnode().type() == VType.VDIR) {
+            throw new ErrnoException(Errno.EISDIR, "pread of a directory (use getdents)");
+        }
+        return ref.vnode().read(uio, 0);
+    }
+
+    @Override
+    public int pwrite(Uio uio) throws ErrnoException {
+        if (ref.mount().readOnly()) {
+            throw new ErrnoException(Errno.EROFS, "pwrite");
+        }
+        // As on NetBSD, the offset given is where the bytes go, O_APPEND or not.
+        return ref.vnode().write(uio, 0);
+    }
+
+    @Override
     public int readdir(Uio uio) throws ErrnoException {
         if (ref.vnode().type() != VType.VDIR) {
             throw new ErrnoException(Errno.ENOTDIR, "getdents on a file that is not a directory");
