@@ -76,6 +76,10 @@ public final class ProcImpl implements Proc {
 
     @Override
     public long syscall(int code) {
+        if (sigpending != 0) {
+            // Killed already (the program caught the unwind and went on): no more calls.
+            deliverSignals();
+        }
         try {
             long r = invoke(code);
             if (sigpending != 0) {
@@ -155,22 +159,55 @@ public final class ProcImpl implements Proc {
         }
     }
 
-    /** Acts on pending signals: a terminating one unwinds the process. */
+    /**
+     * Acts on pending signals: a terminating one unwinds the process. The signal stays pending and
+     * the thread interrupted until the process has exited, so that every later check (a system
+     * call, a blocking wait, a native program's preemption check) unwinds it again should the
+     * program catch the unwind; {@link ProcessTable} clears the interrupt before the exit work.
+     */
     public void deliverSignals() {
         long pending = sigpending;
         if (pending == 0) {
             return;
         }
-        Thread.interrupted();
-        int sig = Long.numberOfTrailingZeros(pending) + 1;
-        if ((pending & (1L << (org.modkern.kern.Sig.SIGKILL - 1))) != 0) {
-            sig = org.modkern.kern.Sig.SIGKILL;
+        if (thread == Thread.currentThread()) {
+            thread.interrupt();
         }
-        throw ProcessUnwind.signalled(sig);
+        throw ProcessUnwind.signalled(signalOf(pending));
+    }
+
+    /** The signal a process with these pending signals dies of: SIGKILL first, else the lowest. */
+    private static int signalOf(long pending) {
+        if ((pending & (1L << (org.modkern.kern.Sig.SIGKILL - 1))) != 0) {
+            return org.modkern.kern.Sig.SIGKILL;
+        }
+        return Long.numberOfTrailingZeros(pending) + 1;
     }
 
     public boolean signalPending() {
         return sigpending != 0;
+    }
+
+    /** The signal this process would die of now, or 0 when none is pending. */
+    public int pendingSignal() {
+        long pending = sigpending;
+        return pending == 0 ? 0 : signalOf(pending);
+    }
+
+    @Override
+    public void userret() {
+        // The interrupt is cleared before sigpending is read: psignal sets sigpending first and
+        // interrupts after, so a signal posted meanwhile is either seen here or leaves the thread
+        // interrupted for the next check. An interrupt without a signal is dropped.
+        Thread.interrupted();
+        if (sigpending != 0) {
+            deliverSignals();
+        }
+    }
+
+    @Override
+    public boolean isUnwind(Throwable t) {
+        return t instanceof ProcessUnwind || t instanceof ThreadDeath;
     }
 
     // ---- the rest of the process --------------------------------------------------------------
