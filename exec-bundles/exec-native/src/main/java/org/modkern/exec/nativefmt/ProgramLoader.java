@@ -18,7 +18,8 @@ import org.modkern.libc.Libc;
 
 /**
  * The class loader of one program image: the program's own classes from its file, java.* from the
- * platform, org.modkern.libc from the libc bundle, and nothing else. Which parts of java.* a program
+ * platform, org.modkern.libc from the libc bundle, {@link SignalCheck} (which the rewritten classes
+ * call), and nothing else. Which parts of java.* a program
  * may use is checked on its class files before the image is made ({@link ProgramCheck}), so a
  * refused program fails its exec with ENOEXEC rather than later, when a class is first used.
  */
@@ -79,11 +80,13 @@ final class ProgramLoader extends ClassLoader {
         return checked(path, classes, resources, main.trim());
     }
 
-    /** The only way to a loader: every class it may define has passed the {@link ProgramCheck}. */
+    /**
+     * The only way to a loader: every class it may define has passed the {@link ProgramCheck} and
+     * is defined as {@link Preemption} rewrote it.
+     */
     private static ProgramLoader checked(String path, Map<String, byte[]> classes, Map<String, byte[]> resources,
             String mainClass) throws ErrnoException {
-        CheckedImages.check(path, classes);
-        return new ProgramLoader(path, classes, resources, mainClass);
+        return new ProgramLoader(path, CheckedImages.load(path, classes), resources, mainClass);
     }
 
     /** The program's {@code public static int main(Libc, String[])}; ENOEXEC when there is none. */
@@ -111,6 +114,8 @@ final class ProgramLoader extends ClassLoader {
                     c = ClassLoader.getPlatformClassLoader().loadClass(name);
                 } else if (name.startsWith(LIBC)) {
                     c = LIBC_LOADER.loadClass(name);
+                } else if (name.equals(SignalCheck.NAME)) {
+                    c = SignalCheck.class;
                 } else {
                     c = findClass(name);
                 }
