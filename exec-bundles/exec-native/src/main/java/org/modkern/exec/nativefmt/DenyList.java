@@ -148,7 +148,9 @@ final class DenyList {
             new Rule("javax.", UNSEEN),
             new Rule("sun.", UNSEEN),
             new Rule("com.sun.", UNSEEN),
-            new Rule("jdk.", UNSEEN)); // jdk.internal, jdk.jfr (writes host files), jdk.net ...
+            new Rule("jdk.", UNSEEN), // jdk.internal, jdk.jfr (writes host files), jdk.net ...
+            // The kernel's and the modules' classes, this module's signal checks among them (but libc).
+            new Rule("org.modkern.", UNSEEN));
 
     private static final List<MemberRule> MEMBERS = List.of(
             // System is needed (arraycopy, currentTimeMillis, nanoTime, identityHashCode), these are not.
@@ -236,7 +238,7 @@ final class DenyList {
 
     /** Why a program may not name class {@code c} (a binary name), or null when it may. */
     static String whyNot(String c) {
-        if (INVOKE_ALLOWED.contains(c)) {
+        if (INVOKE_ALLOWED.contains(c) || c.startsWith("org.modkern.libc.")) {
             return null;
         }
         for (Rule r : CLASSES) {

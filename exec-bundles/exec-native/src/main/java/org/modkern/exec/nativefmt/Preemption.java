@@ -13,36 +13,60 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Rewrites a checked program's classes so that a signal stops the program even when it makes no
- * system call: {@link SignalCheck#poll} before every backward branch (so every loop) and at the
- * entry of every method that calls another (so every recursion), and {@link SignalCheck#caught}
- * at the entry of every exception handler (so no handler keeps the program alive past a kill).
- * The calls change neither locals nor what the stack holds at a branch target, so the class's
- * stack map frames stay true as they are.
+ * system call, and a recursion overflows its own stack limit before the JVM's:
+ * <ul>
+ * <li>{@link SignalCheck#poll} before every backward branch, so every loop checks;
+ * <li>at the entry of every method that calls another (so every recursion), the method's frame
+ *     weighed out of {@link StackDepth#left} (what it held before is kept in a new local; below
+ *     zero the method throws {@link StackDepth#overflow}), then {@link SignalCheck#poll}; before
+ *     each return {@code left} is set back;
+ * <li>{@link SignalCheck#caught} at the entry of every exception handler, so that no handler keeps
+ *     the program alive past a kill, then {@code left} as it is with this method's frame (frames a
+ *     throw unwound above it count no more).
+ * </ul>
+ * The depth is counted in the method's own bytecode, not by calls, because every exec defines a
+ * program's classes anew and much of a short program's time is spent interpreting them. The checks
+ * change no local of the program's and leave the stack as it was at every branch target: the stack
+ * map frames only gain the new local, and the overflow exit at the method's end a frame of its own.
  */
 final class Preemption {
     private Preemption() {}
 
     private static final String HOOK = SignalCheck.NAME.replace('.', '/');
+    private static final String DEPTH = StackDepth.class.getName().replace('.', '/');
 
-    /** Reads a class file whole (code and frames) for {@link CodeCheck} and {@link #rewrite}. */
+    /** Reads a class file whole (code, and frames expanded for adding a local) for {@link CodeCheck} and {@link #rewrite}. */
     static ClassNode read(byte[] bytes) {
         ClassNode n = new ClassNode();
-        new ClassReader(bytes).accept(n, 0);
+        new ClassReader(bytes).accept(n, ClassReader.EXPAND_FRAMES);
         return n;
+    }
+
+    /**
+     * What a method's frame is taken to weigh: its locals and operand stack in 8-byte slots and an
+     * interpreter frame's fixed part. A compiled frame weighs less.
+     */
+    static int frameBytes(MethodNode m) {
+        return 8 * (m.maxLocals + m.maxStack) + 96;
     }
 
     /** The program's classes rewritten, by binary name; ENOEXEC when a method grows too large. */
@@ -50,7 +74,7 @@ final class Preemption {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (Map.Entry<String, ClassNode> e : classes.entrySet()) {
             ClassNode n = e.getValue();
-            n.methods.forEach(Preemption::insertChecks);
+            n.methods.forEach(m -> insertChecks(n, m));
             ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_MAXS);
             try {
                 n.accept(w);
@@ -63,7 +87,7 @@ final class Preemption {
         return out;
     }
 
-    static void insertChecks(MethodNode m) {
+    static void insertChecks(ClassNode owner, MethodNode m) {
         InsnList code = m.instructions;
         if (code.size() == 0) {
             return; // abstract
@@ -103,6 +127,8 @@ final class Preemption {
         for (AbstractInsnNode n : backward) {
             code.insertBefore(n, poll());
         }
+        int depthLocal = m.maxLocals; // a new local after the program's own, when the method calls others
+        int frame = frameBytes(m);
         Set<LabelNode> handlers = new LinkedHashSet<>();
         for (TryCatchBlockNode t : m.tryCatchBlocks) {
             handlers.add(t.handler);
@@ -120,6 +146,12 @@ final class Preemption {
             check.add(from);
             check.add(new InsnNode(Opcodes.DUP));
             check.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOK, "caught", "(Ljava/lang/Throwable;)V", false));
+            if (calls) {
+                check.add(new VarInsnNode(Opcodes.ILOAD, depthLocal));
+                check.add(new LdcInsnNode(frame));
+                check.add(new InsnNode(Opcodes.ISUB));
+                check.add(putLeft());
+            }
             check.add(to);
             code.insertBefore(first, check);
             checks.add(new LabelNode[] {from, to});
@@ -128,8 +160,82 @@ final class Preemption {
             uncover(m, checks);
         }
         if (calls) {
-            code.insert(poll());
+            countDepth(owner, m, depthLocal, frame);
         }
+    }
+
+    /** The depth counted at the entry into {@code local}, set back before each return; the overflow exit. */
+    private static void countDepth(ClassNode owner, MethodNode m, int local, int frame) {
+        InsnList code = m.instructions;
+        List<AbstractInsnNode> returns = new ArrayList<>();
+        for (AbstractInsnNode n : code) {
+            if (n.getOpcode() >= Opcodes.IRETURN && n.getOpcode() <= Opcodes.RETURN) {
+                returns.add(n);
+            } else if (n instanceof FrameNode f) {
+                f.local = withInt(f.local, local);
+            }
+        }
+        for (AbstractInsnNode r : returns) {
+            InsnList back = new InsnList();
+            back.add(new VarInsnNode(Opcodes.ILOAD, local));
+            back.add(putLeft());
+            code.insertBefore(r, back);
+        }
+        LabelNode over = new LabelNode();
+        InsnList entry = new InsnList();
+        entry.add(new FieldInsnNode(Opcodes.GETSTATIC, DEPTH, "left", "I"));
+        entry.add(new InsnNode(Opcodes.DUP));
+        entry.add(new VarInsnNode(Opcodes.ISTORE, local));
+        entry.add(new LdcInsnNode(frame));
+        entry.add(new InsnNode(Opcodes.ISUB));
+        entry.add(new InsnNode(Opcodes.DUP));
+        entry.add(putLeft());
+        entry.add(new JumpInsnNode(Opcodes.IFLT, over));
+        entry.add(poll());
+        code.insert(entry);
+        code.add(over);
+        if ((owner.version & 0xFFFF) >= Opcodes.V1_6) {
+            Object[] locals = withInt(entryLocals(owner, m), local).toArray();
+            code.add(new FrameNode(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]));
+        }
+        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, DEPTH, "overflow", "()Ljava/lang/StackOverflowError;", false));
+        code.add(new InsnNode(Opcodes.ATHROW));
+    }
+
+    /** The locals at a method's entry, as a stack map frame lists them: this, then the parameters. */
+    private static List<Object> entryLocals(ClassNode owner, MethodNode m) {
+        List<Object> l = new ArrayList<>();
+        if ((m.access & Opcodes.ACC_STATIC) == 0) {
+            l.add(m.name.equals("<init>") ? Opcodes.UNINITIALIZED_THIS : owner.name);
+        }
+        for (Type t : Type.getArgumentTypes(m.desc)) {
+            l.add(switch (t.getSort()) {
+                case Type.BOOLEAN, Type.CHAR, Type.BYTE, Type.SHORT, Type.INT -> Opcodes.INTEGER;
+                case Type.FLOAT -> Opcodes.FLOAT;
+                case Type.LONG -> Opcodes.LONG;
+                case Type.DOUBLE -> Opcodes.DOUBLE;
+                default -> t.getInternalName(); // an object's internal name, an array's descriptor
+            });
+        }
+        return l;
+    }
+
+    /** An expanded frame's locals with an int at slot {@code local}, after TOPs for any slot between. */
+    private static List<Object> withInt(List<Object> locals, int local) {
+        List<Object> l = new ArrayList<>(locals == null ? List.of() : locals);
+        int slots = 0;
+        for (Object o : l) {
+            slots += o == Opcodes.LONG || o == Opcodes.DOUBLE ? 2 : 1;
+        }
+        while (slots++ < local) {
+            l.add(Opcodes.TOP);
+        }
+        l.add(Opcodes.INTEGER);
+        return l;
+    }
+
+    private static FieldInsnNode putLeft() {
+        return new FieldInsnNode(Opcodes.PUTSTATIC, DEPTH, "left", "I");
     }
 
     /**

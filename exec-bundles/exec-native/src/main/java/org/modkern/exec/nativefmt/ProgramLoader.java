@@ -18,14 +18,16 @@ import org.modkern.libc.Libc;
 
 /**
  * The class loader of one program image: the program's own classes from its file, java.* from the
- * platform, org.modkern.libc from the libc bundle, {@link SignalCheck} (which the rewritten classes
- * call), and nothing else. Which parts of java.* a program
+ * platform, org.modkern.libc from the libc bundle, {@link SignalCheck} and a copy of its own of
+ * {@link StackDepth} (which the rewritten classes call), and nothing else. Which parts of java.* a program
  * may use is checked on its class files before the image is made ({@link ProgramCheck}), so a
  * refused program fails its exec with ENOEXEC rather than later, when a class is first used.
  */
 final class ProgramLoader extends ClassLoader {
     private static final String LIBC = "org.modkern.libc.";
     private static final ClassLoader LIBC_LOADER = Libc.class.getClassLoader();
+    private static final String STACK_DEPTH = StackDepth.class.getName();
+    private static final byte[] STACK_DEPTH_CLASS = ownClassFile(StackDepth.class);
 
     private final String path;
     private final Map<String, byte[]> classes;
@@ -89,6 +91,17 @@ final class ProgramLoader extends ClassLoader {
         return new ProgramLoader(path, CheckedImages.load(path, classes), resources, mainClass);
     }
 
+    private static byte[] ownClassFile(Class<?> c) {
+        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+            if (in == null) {
+                throw new IllegalStateException("the exec module has no class file for " + c.getName());
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the class file of " + c.getName(), e);
+        }
+    }
+
     /** The program's {@code public static int main(Libc, String[])}; ENOEXEC when there is none. */
     MethodHandle mainHandle() throws ErrnoException {
         try {
@@ -116,6 +129,8 @@ final class ProgramLoader extends ClassLoader {
                     c = LIBC_LOADER.loadClass(name);
                 } else if (name.equals(SignalCheck.NAME)) {
                     c = SignalCheck.class;
+                } else if (name.equals(STACK_DEPTH)) {
+                    c = defineClass(name, STACK_DEPTH_CLASS, 0, STACK_DEPTH_CLASS.length); // a count of this image's own
                 } else {
                     c = findClass(name);
                 }

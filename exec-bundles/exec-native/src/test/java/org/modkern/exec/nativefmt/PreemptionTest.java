@@ -148,4 +148,47 @@ public class PreemptionTest {
         }
         assertEquals((int) (s + 6765), new ProgramImage(loader.mainHandle(), new String[] {"sum"}, new String[0]).run(p));
     }
+
+    /** Runs {@code name}'s main on a thread with a 64 MiB stack; returns what it returned or threw. */
+    private static Object onBigStack(String name, String source) throws Exception {
+        Map<String, byte[]> classes = Javac.compile(Map.of(name + ".java", source));
+        ProgramLoader loader = ProgramLoader.ofJar("/usr/tests/" + name, Javac.jar(name, classes));
+        ProgramImage image = new ProgramImage(loader.mainHandle(), new String[] {name}, new String[0]);
+        AtomicReference<Object> ended = new AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            KillableProc p = new KillableProc();
+            p.bindThread();
+            try {
+                ended.set(image.run(p));
+            } catch (Throwable x) {
+                ended.set(x);
+            }
+        }, name, 64L << 20);
+        t.start();
+        t.join(60_000);
+        assertFalse(name + " still runs", t.isAlive());
+        return ended.get();
+    }
+
+    @Test
+    public void aRecursionOverflowsTheProgramsStackLimitLongBeforeTheThreads() throws Exception {
+        Object r = onBigStack("Deeper", program("Deeper", "static int rec(int n) { return rec(n + 1) + 1; }",
+                "return rec(0);"));
+        assertTrue(String.valueOf(r), r instanceof StackOverflowError);
+        assertEquals("more than 8 MiB of stack in the program's frames", ((StackOverflowError) r).getMessage());
+    }
+
+    @Test
+    public void exceptionsThrownThroughFramesDoNotLeaveTheirDepthCounted() throws Exception {
+        // 20,000 throws through 500 frames each: were the frames unwound by a throw still counted, the
+        // count would pass the limit (some 10,000 frames) after twenty of them.
+        Object r = onBigStack("Rethrows", program("Rethrows",
+                "static int down(int n) { if (n == 0) throw new IllegalStateException(); return down(n - 1) + 1; }", """
+                int caught = 0;
+                for (int i = 0; i < 20000; i++) {
+                    try { down(500); } catch (IllegalStateException e) { caught++; }
+                }
+                return caught;"""));
+        assertEquals(20000, r);
+    }
 }

@@ -336,5 +336,8 @@ public class ProgramCheckTest {
                 .contains("java.io.ObjectInputFilter"));
         assertTrue(refused("Desc", "", "return java.lang.constant.ClassDesc.of(\"java.lang.System\").hashCode();")
                 .contains("java.lang.constant."));
+        // The rewritten classes' own calls: a program may not reset its stack count or name the checks.
+        assertTrue(refused("Reset", "", "org.modkern.exec.nativefmt.StackDepth.left = 1 << 30; return 0;")
+                .contains("uses org.modkern.exec.nativefmt.StackDepth, which a native program may not"));
     }
 }

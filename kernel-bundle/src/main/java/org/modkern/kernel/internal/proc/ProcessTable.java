@@ -93,9 +93,16 @@ public final class ProcessTable {
         }
     }
 
+    /**
+     * A process thread's stack: reserved, and committed only as it is used. The native format keeps
+     * a program's own frames to half of it (its StackDepth), so that the JDK and the kernel always
+     * have room below a program's deepest frame.
+     */
+    public static final long STACK_SIZE = 16L << 20;
+
     /** Starts {@code p}'s thread running {@code image}. */
     public void start(ProcImpl p, ExecImage image) {
-        Thread t = new Thread(() -> run(p, image), "proc-" + p.pid() + "-" + p.comm());
+        Thread t = new Thread(null, () -> run(p, image), "proc-" + p.pid() + "-" + p.comm(), STACK_SIZE);
         t.setDaemon(true);
         synchronized (this) {
             p.thread = t;
