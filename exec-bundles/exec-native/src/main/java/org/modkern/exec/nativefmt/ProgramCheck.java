@@ -46,6 +46,12 @@ final class ProgramCheck {
                         + " is a damaged class file (" + x.getMessage() + ")");
             }
         }
+        for (Map.Entry<String, ClassFile> e : program.entrySet()) {
+            if (!e.getKey().equals(e.getValue().name())) {
+                throw new ErrnoException(Errno.ENOEXEC, path + ": " + new Refusal(e.getKey(),
+                        "a jar entry holding class " + e.getValue().name(), "a jar entry must hold the class its path names"));
+            }
+        }
         for (ClassFile cf : program.values()) {
             List<Refusal> r = refusals(cf, program);
             if (!r.isEmpty()) {
@@ -72,10 +78,6 @@ final class ProgramCheck {
             l.add(new Refusal(cf.name(), "the name " + cf.name(), "a program's classes may not be named in "
                     + reserved + ": the loader gives those names to the JDK's, libc's and the kernel's classes,"
                     + " and the kernel names modules by their packages"));
-        }
-        ClassFile self = program.get(cf.name());
-        if (self != cf) {
-            l.add(new Refusal(cf.name(), "a jar entry of another name", "a jar entry must hold the class its path names"));
         }
         for (String c : cf.classes()) {
             String why = program.containsKey(c) ? null : DenyList.whyNot(c);
