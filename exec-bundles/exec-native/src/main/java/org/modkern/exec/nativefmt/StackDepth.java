@@ -25,6 +25,11 @@ public final class StackDepth {
 
     /** What a method that finds {@link #left} below zero at its entry throws. */
     public static StackOverflowError overflow() {
-        return new StackOverflowError("more than " + (LIMIT >> 20) + " MiB of stack in the program's frames");
+        StackOverflowError e = new StackOverflowError("more than " + (LIMIT >> 20) + " MiB of stack in the program's frames");
+        StackTraceElement[] st = e.getStackTrace();
+        if (st.length > 1) {
+            e.setStackTrace(java.util.Arrays.copyOfRange(st, 1, st.length)); // from the program's frame
+        }
+        return e;
     }
 }

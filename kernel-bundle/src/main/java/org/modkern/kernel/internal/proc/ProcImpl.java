@@ -150,12 +150,18 @@ public final class ProcImpl implements Proc {
             default -> {
             }
         }
+        boolean firstKill;
         synchronized (this) {
-            sigpending |= 1L << (sig - 1);
+            long bit = 1L << (sig - 1);
+            firstKill = sig == org.modkern.kern.Sig.SIGKILL && (sigpending & bit) == 0;
+            sigpending |= bit;
         }
         Thread t = thread;
         if (t != null && t != Thread.currentThread()) {
             t.interrupt();
+            if (firstKill) {
+                KillWatch.watch(this, faults);
+            }
         }
     }
 
