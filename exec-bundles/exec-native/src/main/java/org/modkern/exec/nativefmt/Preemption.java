@@ -13,13 +13,13 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
@@ -34,25 +34,25 @@ import org.objectweb.asm.tree.VarInsnNode;
  * Rewrites a checked program's classes so that a signal stops the program even when it makes no
  * system call, and a recursion overflows its own stack limit before the JVM's:
  * <ul>
- * <li>{@link SignalCheck#poll} before every backward branch, so every loop checks;
- * <li>at the entry of every method that calls another (so every recursion), the method's frame
- *     weighed out of {@link StackDepth#left} (what it held before is kept in a new local; below
- *     zero the method throws {@link StackDepth#overflow}), then {@link SignalCheck#poll}; before
- *     each return {@code left} is set back;
- * <li>{@link SignalCheck#caught} at the entry of every exception handler, so that no handler keeps
+ * <li>before every backward branch (so in every loop) {@link ProgramCounters#loop}: a tick of the
+ *     countdown to the next {@link SignalCheck#poll};
+ * <li>at the entry of every method that calls another (so in every recursion) {@link
+ *     ProgramCounters#enter}: the method's frame weighed out of the stack limit, and a tick; what
+ *     was left before goes into a new local, and back into {@link ProgramCounters#left} before
+ *     each return;
+ * <li>at the entry of every exception handler {@link SignalCheck#caught}, so that no handler keeps
  *     the program alive past a kill, then {@code left} as it is with this method's frame (frames a
  *     throw unwound above it count no more).
  * </ul>
- * The depth is counted in the method's own bytecode, not by calls, because every exec defines a
- * program's classes anew and much of a short program's time is spent interpreting them. The checks
- * change no local of the program's and leave the stack as it was at every branch target: the stack
- * map frames only gain the new local, and the overflow exit at the method's end a frame of its own.
+ * The calls are small enough for the JIT to inline, and they add only a few bytes to a method
+ * (a short method stays short enough to be inlined itself). Nothing the program keeps in a local or
+ * on the stack changes, and no branch is added: the stack map frames only gain the new local.
  */
 final class Preemption {
     private Preemption() {}
 
     private static final String HOOK = SignalCheck.NAME.replace('.', '/');
-    private static final String DEPTH = StackDepth.class.getName().replace('.', '/');
+    private static final String COUNTERS = ProgramCounters.class.getName().replace('.', '/');
 
     /** Reads a class file whole (code, and frames expanded for adding a local) for {@link CodeCheck} and {@link #rewrite}. */
     static ClassNode read(byte[] bytes) {
@@ -74,7 +74,7 @@ final class Preemption {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (Map.Entry<String, ClassNode> e : classes.entrySet()) {
             ClassNode n = e.getValue();
-            n.methods.forEach(m -> insertChecks(n, m));
+            n.methods.forEach(Preemption::insertChecks);
             ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_MAXS);
             try {
                 n.accept(w);
@@ -87,7 +87,7 @@ final class Preemption {
         return out;
     }
 
-    static void insertChecks(ClassNode owner, MethodNode m) {
+    static void insertChecks(MethodNode m) {
         InsnList code = m.instructions;
         if (code.size() == 0) {
             return; // abstract
@@ -125,7 +125,7 @@ final class Preemption {
             i++;
         }
         for (AbstractInsnNode n : backward) {
-            code.insertBefore(n, poll());
+            code.insertBefore(n, new MethodInsnNode(Opcodes.INVOKESTATIC, COUNTERS, "loop", "()V", false));
         }
         int depthLocal = m.maxLocals; // a new local after the program's own, when the method calls others
         int frame = frameBytes(m);
@@ -148,7 +148,7 @@ final class Preemption {
             check.add(new MethodInsnNode(Opcodes.INVOKESTATIC, HOOK, "caught", "(Ljava/lang/Throwable;)V", false));
             if (calls) {
                 check.add(new VarInsnNode(Opcodes.ILOAD, depthLocal));
-                check.add(new LdcInsnNode(frame));
+                check.add(weight(frame));
                 check.add(new InsnNode(Opcodes.ISUB));
                 check.add(putLeft());
             }
@@ -160,82 +160,8 @@ final class Preemption {
             uncover(m, checks);
         }
         if (calls) {
-            countDepth(owner, m, depthLocal, frame);
+            countDepth(m, depthLocal, frame);
         }
-    }
-
-    /** The depth counted at the entry into {@code local}, set back before each return; the overflow exit. */
-    private static void countDepth(ClassNode owner, MethodNode m, int local, int frame) {
-        InsnList code = m.instructions;
-        List<AbstractInsnNode> returns = new ArrayList<>();
-        for (AbstractInsnNode n : code) {
-            if (n.getOpcode() >= Opcodes.IRETURN && n.getOpcode() <= Opcodes.RETURN) {
-                returns.add(n);
-            } else if (n instanceof FrameNode f) {
-                f.local = withInt(f.local, local);
-            }
-        }
-        for (AbstractInsnNode r : returns) {
-            InsnList back = new InsnList();
-            back.add(new VarInsnNode(Opcodes.ILOAD, local));
-            back.add(putLeft());
-            code.insertBefore(r, back);
-        }
-        LabelNode over = new LabelNode();
-        InsnList entry = new InsnList();
-        entry.add(new FieldInsnNode(Opcodes.GETSTATIC, DEPTH, "left", "I"));
-        entry.add(new InsnNode(Opcodes.DUP));
-        entry.add(new VarInsnNode(Opcodes.ISTORE, local));
-        entry.add(new LdcInsnNode(frame));
-        entry.add(new InsnNode(Opcodes.ISUB));
-        entry.add(new InsnNode(Opcodes.DUP));
-        entry.add(putLeft());
-        entry.add(new JumpInsnNode(Opcodes.IFLT, over));
-        entry.add(poll());
-        code.insert(entry);
-        code.add(over);
-        if ((owner.version & 0xFFFF) >= Opcodes.V1_6) {
-            Object[] locals = withInt(entryLocals(owner, m), local).toArray();
-            code.add(new FrameNode(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]));
-        }
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, DEPTH, "overflow", "()Ljava/lang/StackOverflowError;", false));
-        code.add(new InsnNode(Opcodes.ATHROW));
-    }
-
-    /** The locals at a method's entry, as a stack map frame lists them: this, then the parameters. */
-    private static List<Object> entryLocals(ClassNode owner, MethodNode m) {
-        List<Object> l = new ArrayList<>();
-        if ((m.access & Opcodes.ACC_STATIC) == 0) {
-            l.add(m.name.equals("<init>") ? Opcodes.UNINITIALIZED_THIS : owner.name);
-        }
-        for (Type t : Type.getArgumentTypes(m.desc)) {
-            l.add(switch (t.getSort()) {
-                case Type.BOOLEAN, Type.CHAR, Type.BYTE, Type.SHORT, Type.INT -> Opcodes.INTEGER;
-                case Type.FLOAT -> Opcodes.FLOAT;
-                case Type.LONG -> Opcodes.LONG;
-                case Type.DOUBLE -> Opcodes.DOUBLE;
-                default -> t.getInternalName(); // an object's internal name, an array's descriptor
-            });
-        }
-        return l;
-    }
-
-    /** An expanded frame's locals with an int at slot {@code local}, after TOPs for any slot between. */
-    private static List<Object> withInt(List<Object> locals, int local) {
-        List<Object> l = new ArrayList<>(locals == null ? List.of() : locals);
-        int slots = 0;
-        for (Object o : l) {
-            slots += o == Opcodes.LONG || o == Opcodes.DOUBLE ? 2 : 1;
-        }
-        while (slots++ < local) {
-            l.add(Opcodes.TOP);
-        }
-        l.add(Opcodes.INTEGER);
-        return l;
-    }
-
-    private static FieldInsnNode putLeft() {
-        return new FieldInsnNode(Opcodes.PUTSTATIC, DEPTH, "left", "I");
     }
 
     /**
@@ -280,6 +206,48 @@ final class Preemption {
         }
     }
 
+    /** The stack limit counted at the entry into {@code local}, and set back before each return. */
+    private static void countDepth(MethodNode m, int local, int frame) {
+        InsnList code = m.instructions;
+        List<AbstractInsnNode> returns = new ArrayList<>();
+        for (AbstractInsnNode n : code) {
+            if (n.getOpcode() >= Opcodes.IRETURN && n.getOpcode() <= Opcodes.RETURN) {
+                returns.add(n);
+            } else if (n instanceof FrameNode f) {
+                f.local = withInt(f.local, local);
+            }
+        }
+        for (AbstractInsnNode r : returns) {
+            InsnList back = new InsnList();
+            back.add(new VarInsnNode(Opcodes.ILOAD, local));
+            back.add(putLeft());
+            code.insertBefore(r, back);
+        }
+        InsnList entry = new InsnList();
+        entry.add(weight(frame));
+        entry.add(new MethodInsnNode(Opcodes.INVOKESTATIC, COUNTERS, "enter", "(I)I", false));
+        entry.add(new VarInsnNode(Opcodes.ISTORE, local));
+        code.insert(entry);
+    }
+
+    private static AbstractInsnNode weight(int frame) {
+        return frame <= Short.MAX_VALUE ? new IntInsnNode(Opcodes.SIPUSH, frame) : new LdcInsnNode(frame);
+    }
+
+    /** An expanded frame's locals with an int at slot {@code local}, after TOPs for any slot between. */
+    private static List<Object> withInt(List<Object> locals, int local) {
+        List<Object> l = new ArrayList<>(locals == null ? List.of() : locals);
+        int slots = 0;
+        for (Object o : l) {
+            slots += o == Opcodes.LONG || o == Opcodes.DOUBLE ? 2 : 1;
+        }
+        while (slots++ < local) {
+            l.add(Opcodes.TOP);
+        }
+        l.add(Opcodes.INTEGER);
+        return l;
+    }
+
     private static boolean anyBefore(Map<LabelNode, Integer> position, int i, LabelNode dflt, List<LabelNode> labels) {
         if (position.get(dflt) <= i) {
             return true;
@@ -292,7 +260,7 @@ final class Preemption {
         return false;
     }
 
-    private static MethodInsnNode poll() {
-        return new MethodInsnNode(Opcodes.INVOKESTATIC, HOOK, "poll", "()V", false);
+    private static FieldInsnNode putLeft() {
+        return new FieldInsnNode(Opcodes.PUTSTATIC, COUNTERS, "left", "I");
     }
 }

@@ -19,15 +19,15 @@ import org.modkern.libc.Libc;
 /**
  * The class loader of one program image: the program's own classes from its file, java.* from the
  * platform, org.modkern.libc from the libc bundle, {@link SignalCheck} and a copy of its own of
- * {@link StackDepth} (which the rewritten classes call), and nothing else. Which parts of java.* a program
- * may use is checked on its class files before the image is made ({@link ProgramCheck}), so a
- * refused program fails its exec with ENOEXEC rather than later, when a class is first used.
+ * {@link ProgramCounters} (which the rewritten classes call), and nothing else. Which parts of java.*
+ * a program may use is checked on its class files before the image is made ({@link ProgramCheck}),
+ * so a refused program fails its exec with ENOEXEC rather than later, when a class is first used.
  */
 final class ProgramLoader extends ClassLoader {
     private static final String LIBC = "org.modkern.libc.";
     private static final ClassLoader LIBC_LOADER = Libc.class.getClassLoader();
-    private static final String STACK_DEPTH = StackDepth.class.getName();
-    private static final byte[] STACK_DEPTH_CLASS = ownClassFile(StackDepth.class);
+    private static final String COUNTERS = ProgramCounters.class.getName();
+    private static final byte[] COUNTERS_CLASS = ownClassFile(ProgramCounters.class);
 
     private final String path;
     private final Map<String, byte[]> classes;
@@ -129,8 +129,8 @@ final class ProgramLoader extends ClassLoader {
                     c = LIBC_LOADER.loadClass(name);
                 } else if (name.equals(SignalCheck.NAME)) {
                     c = SignalCheck.class;
-                } else if (name.equals(STACK_DEPTH)) {
-                    c = defineClass(name, STACK_DEPTH_CLASS, 0, STACK_DEPTH_CLASS.length); // a count of this image's own
+                } else if (name.equals(COUNTERS)) {
+                    c = defineClass(name, COUNTERS_CLASS, 0, COUNTERS_CLASS.length); // counts of this image's own
                 } else {
                     c = findClass(name);
                 }

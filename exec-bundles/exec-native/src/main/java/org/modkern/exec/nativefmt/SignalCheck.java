@@ -44,14 +44,18 @@ public final class SignalCheck {
      * exception (InterruptedException clears the interrupt).
      */
     public static void caught(Throwable t) {
-        Proc p = CURRENT.get();
-        if (p == null) {
-            return;
+        if (t instanceof Error) {
+            if (t instanceof VirtualMachineError) {
+                throw (Error) t;
+            }
+            Proc p = CURRENT.get();
+            if (p != null && p.isUnwind(t)) {
+                throw (Error) t;
+            }
+        } else if (!(t instanceof InterruptedException) && !Thread.currentThread().isInterrupted()) {
+            return; // an ordinary exception, and no signal since the last check: the common case, and cheap
         }
-        if (p.isUnwind(t) || t instanceof VirtualMachineError) {
-            throw (Error) t;
-        }
-        p.userret();
+        userret();
     }
 
     private static void userret() {

@@ -100,7 +100,7 @@ final class Javac {
 
     private static String classpath() {
         return location(Libc.class) + File.pathSeparator + location(Errno.class) + File.pathSeparator
-                + location(StackDepth.class);
+                + location(ProgramCounters.class);
     }
 
     private static String location(Class<?> c) {

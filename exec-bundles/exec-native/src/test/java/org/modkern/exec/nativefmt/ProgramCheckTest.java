@@ -338,7 +338,7 @@ public class ProgramCheckTest {
         assertTrue(refused("Desc", "", "return java.lang.constant.ClassDesc.of(\"java.lang.System\").hashCode();")
                 .contains("java.lang.constant."));
         // The rewritten classes' own calls: a program may not reset its stack count or name the checks.
-        assertTrue(refused("Reset", "", "org.modkern.exec.nativefmt.StackDepth.left = 1 << 30; return 0;")
-                .contains("uses org.modkern.exec.nativefmt.StackDepth, which a native program may not"));
+        assertTrue(refused("Reset", "", "org.modkern.exec.nativefmt.ProgramCounters.left = 1 << 30; return 0;")
+                .contains("uses org.modkern.exec.nativefmt.ProgramCounters, which a native program may not"));
     }
 }

@@ -95,7 +95,7 @@ public final class ProcessTable {
 
     /**
      * A process thread's stack: reserved, and committed only as it is used. The native format keeps
-     * a program's own frames to half of it (its StackDepth), so that the JDK and the kernel always
+     * a program's own frames to half of it (its ProgramCounters), so that the JDK and the kernel always
      * have room below a program's deepest frame.
      */
     public static final long STACK_SIZE = 16L << 20;
