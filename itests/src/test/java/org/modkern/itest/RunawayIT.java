@@ -67,10 +67,15 @@ public class RunawayIT extends KernelTestSupport {
 
     /** Runs killtime for each mode while getpidloop works beside it; returns the killtime lines. */
     private List<MatchResult> killed(int sig, int times, String... modes) throws Exception {
+        return killed("", sig, times, modes);
+    }
+
+    /** {@link #killed(int, int, String...)} with killtime's options ({@code -d MS}: wait after "ready"). */
+    private List<MatchResult> killed(String options, int sig, int times, String... modes) throws Exception {
         StringBuilder script = new StringBuilder("/usr/tests/getpidloop " + WORKER_MS + " > /tmp/worker &");
         for (String m : modes) {
-            script.append(" /usr/tests/killtime ").append(sig).append(' ').append(times).append(" /usr/tests/runaway ")
-                    .append(m).append(';');
+            script.append(" /usr/tests/killtime ").append(options).append(sig).append(' ').append(times)
+                    .append(" /usr/tests/runaway ").append(m).append(';');
         }
         script.append(" wait; cat /tmp/worker; rm /tmp/worker");
         String out = gogo("kern:run /bin/sh -c \"" + script + "\"");
@@ -106,7 +111,8 @@ public class RunawayIT extends KernelTestSupport {
         // Work the JDK does for the program, calling none of its code, has no checks: the kernel
         // stops the thread once the kill has gone unanswered for 200 ms (KillWatch).
         int before = kernel.messages().size();
-        MatchResult jdk = killed(9, Math.max(3, KILLS / 10), "jdk").get(0);
+        // (20 ms after "ready": the kill must find it inside the JDK, not still on its way there.)
+        MatchResult jdk = killed("-d 20 ", 9, Math.max(3, KILLS / 10), "jdk").get(0);
         assertEquals(jdk.group(), "SIG9", jdk.group(1));
         System.out.println("SIGKILL, jdk (an endless stream): slowest " + Long.parseLong(jdk.group(2)) / 1000
                 + " ms, median " + Long.parseLong(jdk.group(3)) / 1000 + " ms");
@@ -178,8 +184,15 @@ public class RunawayIT extends KernelTestSupport {
     public void aProcessKeepingMemoryWithoutEndIsKilledAndOnlyIt() throws Exception {
         int before = kernel.messages().size();
         long t0 = System.nanoTime();
-        String out = gogo("kern:run /bin/sh -c \"/usr/tests/getpidloop 1500 > /tmp/worker & /usr/tests/runaway alloc;"
-                + " echo alloc $?; wait; cat /tmp/worker; rm /tmp/worker\"");
+        String out;
+        try {
+            out = gogo("kern:run /bin/sh -c \"/usr/tests/getpidloop 1500 > /tmp/worker & /usr/tests/runaway alloc;"
+                    + " echo alloc $?; wait; cat /tmp/worker; rm /tmp/worker\"");
+        } catch (Exception e) {
+            String log = String.join("\n", kernel.messages().subList(before, kernel.messages().size()));
+            System.out.println("dmesg:\n" + log);
+            throw new AssertionError(e.getMessage() + "; dmesg:\n" + log);
+        }
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         System.out.println(out);
         assertTrue(out, out.contains("ready\nalloc 137\n"));

@@ -6,8 +6,9 @@ import org.modkern.libc.SpawnActions;
 import org.modkern.libc.Wait;
 
 /**
- * killtime SIG COUNT PROGRAM ARGS...: COUNT times, spawns PROGRAM with its standard output on a
- * pipe, waits for its first line ("ready"), sends it SIG with kill(2) and waits for it with wait4(2).
+ * killtime [-d MS] SIG COUNT PROGRAM ARGS...: COUNT times, spawns PROGRAM with its standard output on
+ * a pipe, waits for its first line ("ready") and MS milliseconds more (0), sends it SIG with kill(2)
+ * and waits for it with wait4(2).
  * Prints "status SIGNAME max_us M median_us D times T1,T2,...": the microseconds from each kill to
  * wait4's return. Exits 0 when every child died of SIG, else 1.
  */
@@ -15,9 +16,15 @@ public final class Killtime {
     private Killtime() {}
 
     public static int main(Libc sys, String[] argv) {
-        int sig = Integer.parseInt(argv[1]);
-        int count = Integer.parseInt(argv[2]);
-        String[] child = Arrays.copyOfRange(argv, 3, argv.length);
+        int a = 1;
+        long delayMs = 0;
+        if (argv[a].equals("-d")) {
+            delayMs = Long.parseLong(argv[a + 1]);
+            a += 2;
+        }
+        int sig = Integer.parseInt(argv[a]);
+        int count = Integer.parseInt(argv[a + 1]);
+        String[] child = Arrays.copyOfRange(argv, a + 2, argv.length);
         long[] us = new long[count];
         boolean all = true;
         for (int i = 0; i < count; i++) {
@@ -32,6 +39,9 @@ public final class Killtime {
                     break;
                 }
                 got += r;
+            }
+            if (delayMs > 0) {
+                sys.nanosleep(0, delayMs * 1_000_000);
             }
             long t0 = System.nanoTime();
             sys.kill(pid, sig);

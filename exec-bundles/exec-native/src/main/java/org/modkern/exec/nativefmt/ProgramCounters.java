@@ -20,8 +20,11 @@ public final class ProgramCounters {
     /** Bytes of stack a program's frames may hold, as weighed. */
     static final int LIMIT = 8 << 20;
 
-    /** Loop turns and calls between two signal checks: some microseconds of the tightest loop. */
-    static final int TICKS = 1024;
+    /**
+     * Loop turns and calls between two signal checks: few, for a loop whose turns are long (one that
+     * allocates a megabyte a turn takes some 100 microseconds); enough to make the check itself rare.
+     */
+    static final int TICKS = 16;
 
     /** What is left of the stack limit; set by the rewritten code itself. */
     public static int left = LIMIT;

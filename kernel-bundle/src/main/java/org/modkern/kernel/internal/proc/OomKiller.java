@@ -3,9 +3,9 @@ package org.modkern.kernel.internal.proc;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 import org.modkern.kern.Sig;
 import org.modkern.kernel.internal.MsgBuf;
@@ -33,13 +33,16 @@ public final class OomKiller {
     private final long interval;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final Allocations allocations = Allocations.of();
-    private final Map<ProcImpl, Long> base = new HashMap<>();
+    private final Map<ProcImpl, Long> base = new WeakHashMap<>(); // not to keep a gone process's memory
     private volatile boolean stopped;
     private Thread thread;
     private ProcImpl victim;
     /** When a forced collection last found the heap under the limit after all (or nobody to blame). */
     private long lastFalseAlarm = System.nanoTime() - QUIET_NANOS;
     private static final long QUIET_NANOS = 100_000_000L;
+    /** A process that allocated less than this since the heap was under the limit did not put it over. */
+    private static final long MIN_BLAME = 1L << 20;
+    private long lastNobody = System.nanoTime() - 10_000_000_000L;
 
     private OomKiller(ProcessTable procs, MsgBuf msgbuf, long limit, long interval) {
         this.procs = procs;
@@ -118,8 +121,9 @@ public final class OomKiller {
 
     private void check() {
         if (victim != null) {
-            if (victim.state() != ProcImpl.State.ZOMBIE && procs.find(victim.pid()) == victim) {
-                return; // still going
+            Thread t = victim.thread;
+            if (t != null && t.isAlive()) {
+                return; // still going: until its thread has ended, its frames may hold what it kept
             }
             victim = null;
         }
@@ -153,8 +157,14 @@ public final class OomKiller {
                 worst = p;
             }
         }
-        if (worst == null) {
-            lastFalseAlarm = now; // the kernel's own, or init's: nobody to kill
+        if (worst == null || most < MIN_BLAME && allocations.exact()) {
+            // Nobody made it grow (the kernel's own memory, a tmpfs file kept): nobody to kill.
+            lastFalseAlarm = now;
+            if (now - lastNobody > 10_000_000_000L) {
+                lastNobody = now;
+                msgbuf.log("oom: " + (kept >> 20) + " MiB of heap kept, over the limit of " + (limit >> 20)
+                        + " MiB, but no process allocated " + (MIN_BLAME >> 20) + " MiB since it was last under: none killed");
+            }
             return;
         }
         victim = worst;

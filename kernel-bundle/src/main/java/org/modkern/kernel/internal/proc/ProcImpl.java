@@ -177,9 +177,39 @@ public final class ProcImpl implements Proc {
             return;
         }
         if (thread == Thread.currentThread()) {
+            synchronized (stopLock) {
+                answered = true;
+            }
             thread.interrupt();
         }
         throw ProcessUnwind.signalled(signalOf(pending));
+    }
+
+    // KillWatch's last resort, Thread.stop, throws asynchronously: it must not land in the kernel's
+    // exit work. It is issued only while the process has neither answered its signal (unwound) nor
+    // begun to exit; both take this lock first.
+    private final Object stopLock = new Object();
+    private boolean answered; // stopLock
+    private boolean exiting; // stopLock
+
+    /** Stops this process's thread (ThreadDeath) unless it has answered its signal or begun to exit. */
+    @SuppressWarnings("removal")
+    boolean stopUnlessAnswered() {
+        synchronized (stopLock) {
+            Thread t = thread;
+            if (answered || exiting || t == null) {
+                return false;
+            }
+            t.stop(); // UnsupportedOperationException from Java 20 on
+            return true;
+        }
+    }
+
+    /** From here on no stop is issued (ProcessTable, as the exit begins). */
+    void beginExit() {
+        synchronized (stopLock) {
+            exiting = true;
+        }
     }
 
     /** The signal a process with these pending signals dies of: SIGKILL first, else the lowest. */

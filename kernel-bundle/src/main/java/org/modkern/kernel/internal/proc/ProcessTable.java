@@ -148,6 +148,7 @@ public final class ProcessTable {
                 }
             }
         } finally {
+            p.beginExit();
             Thread.interrupted(); // a delivered signal leaves the thread interrupted until now
             exit(p, status, why);
         }
