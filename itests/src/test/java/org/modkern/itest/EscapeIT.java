@@ -26,7 +26,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
  * Issue 7, promise 5: a native program is confined to system calls. Each program of the catalogue
- * (itests/src/test/java/org/modkern/itest/refused, one class file each under /usr/tests/escapes)
+ * (itests/src/test/java/org/modkern/itest/refused and one impostor in org.modkern.kern.impostor, one
+ * class file each under /usr/tests/escapes)
  * reaches for the host or the JVM; each is exec'd in the real system and must be refused with
  * ENOEXEC naming its class and a reference it may not use. Sentinels prove that nothing ran: a
  * host directory the attempts would write into stays empty, no system property or default locale
@@ -70,6 +71,8 @@ public class EscapeIT extends KernelTestSupport {
         attempt("JvmUnsafe", "sun.misc.Unsafe", "java.lang.reflect.Field");
         attempt("JvmScriptEngine", "javax.script.ScriptEngineManager", "javax.script.ScriptEngine");
         attempt("JvmNativeMethod", "native method escape()I");
+        attempt("JvmInstrument", "java.lang.instrument.ClassFileTransformer", "java.security.ProtectionDomain");
+        attempt("StaticInitializer", "java.lang.Runtime");
         // Host processes, and code on threads the kernel does not know.
         attempt("HostProcess", "java.lang.ProcessBuilder", "java.lang.Process");
         attempt("HostRuntimeExec", "java.lang.Runtime", "java.lang.Process");
@@ -106,8 +109,10 @@ public class EscapeIT extends KernelTestSupport {
         // Memory outside the heap, where the kernel's memory limit does not see it.
         attempt("MemDirectBuffers", "java.nio.ByteBuffer.allocateDirect");
         attempt("MemDeflaters", "java.util.zip.Deflater");
-        // A jar entry java/lang/Thread.class, so that Thread would pass for the program's own class.
+        // A jar entry java/lang/Thread.class, so that Thread would pass for the program's own class;
+        // a class named in the kernel's packages.
         attempt("ShadowJdkClass", "a jar entry holding class org.modkern.itest.refused.ThreadStart");
+        attempt("KernelNamed", "the name org.modkern.kern.impostor.KernelNamed");
     }
 
     @Test
@@ -128,7 +133,7 @@ public class EscapeIT extends KernelTestSupport {
                         && message.contains(" which a native program may not: ")
                         && a.getValue().stream().anyMatch(r -> message.contains(" uses " + r));
                 boolean thisClass = message != null && (message.startsWith(prefix + PACKAGE + name + " uses ")
-                        || name.equals("ShadowJdkClass"));
+                        || name.equals("ShadowJdkClass") || name.equals("KernelNamed"));
                 if (!named || !thisClass) {
                     wrong.add(name + ": " + message);
                 }
@@ -137,7 +142,7 @@ public class EscapeIT extends KernelTestSupport {
             assertNoConnection(port);
         }
         assertTrue("attempts not refused as expected:\n" + String.join("\n", wrong), wrong.isEmpty());
-        assertEquals(50, CATALOGUE.size());
+        assertEquals(53, CATALOGUE.size());
 
         // The sentinels: nothing any attempt would have done to the host happened.
         try (Stream<Path> s = Files.list(sentinel)) {
