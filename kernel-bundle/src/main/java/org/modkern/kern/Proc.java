@@ -46,4 +46,23 @@ public interface Proc {
 
     /** What the last failed call said was wrong (its detail message). */
     String errorDetail();
+
+    /**
+     * BSD's userret: acts on this process's pending signals as the return from a system call does.
+     * An exec format whose images run code between system calls calls it from that code, on the
+     * process's thread (the native format at its preemption checks). A terminating signal unwinds
+     * the process: this throws an Error that {@link #isUnwind} recognises, and the signal stays
+     * pending, so that a program that catches the unwind is unwound again at its next check.
+     * A process without signals (a test's fake) has nothing to act on.
+     */
+    default void userret() {
+    }
+
+    /**
+     * Whether {@code t} is the kernel ending or replacing this process's program (exit, execve, a
+     * fatal signal): program code must let it pass.
+     */
+    default boolean isUnwind(Throwable t) {
+        return false;
+    }
 }

@@ -7,6 +7,7 @@ import org.modkern.kern.Kernel;
 import org.modkern.kern.Sig;
 import org.modkern.kernel.internal.boot.Boot;
 import org.modkern.kernel.internal.boot.InitStart;
+import org.modkern.kernel.internal.proc.OomKiller;
 import org.modkern.kernel.internal.proc.ProcImpl;
 import org.modkern.kernel.internal.shell.KernCommands;
 import org.modkern.kernel.internal.wiring.Admission;
@@ -39,6 +40,7 @@ public final class Activator implements BundleActivator {
     private Thread boot;
     private ServiceRegistration<Kernel> kernelReg;
     private BundleListener forget;
+    private OomKiller oom;
 
     @Override
     public void start(BundleContext ctx) {
@@ -62,6 +64,10 @@ public final class Activator implements BundleActivator {
             }
         };
         ctx.addBundleListener(forget);
+        oom = OomKiller.configured(kernel.procs, kernel.msgbuf, ctx::getProperty);
+        if (oom != null) {
+            oom.start();
+        }
         boot = new Thread(() -> boot(ctx), "modkern-boot");
         boot.setDaemon(true);
         boot.start();
@@ -124,6 +130,9 @@ public final class Activator implements BundleActivator {
             registrations.clear();
         }
         boot.interrupt();
+        if (oom != null) {
+            oom.stop();
+        }
         for (ProcImpl p : k.procs.list()) {
             p.psignal(Sig.SIGKILL);
         }

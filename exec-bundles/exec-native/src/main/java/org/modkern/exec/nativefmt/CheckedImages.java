@@ -10,33 +10,56 @@ import java.util.TreeMap;
 import org.modkern.kern.ErrnoException;
 
 /**
- * The {@link ProgramCheck} with a memory: the digests of program images that passed, so that a
- * program exec'd again (every sh, every program /etc/rc runs) is hashed, not parsed again. Only
- * passes are kept (a refusal is checked again, for its message); the oldest go past 256.
+ * The {@link ProgramCheck} and the {@link Preemption} rewrite with a memory: the rewritten classes of
+ * program images that passed, by the digest of the image, so that a program exec'd again (every
+ * sh, every program /etc/rc runs) is hashed, not parsed again. Only passes are kept (a refusal is
+ * checked again, for its message); the oldest go past 256 images or 64 MiB of classes.
  */
 final class CheckedImages {
     private CheckedImages() {}
 
     private static final int MAX = 256;
-    private static final Map<String, Boolean> PASSED = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > MAX;
-                }
-            });
+    private static final long MAX_BYTES = 64L << 20;
+    private static long bytes; // guarded by PASSED
+    private static final Map<String, Map<String, byte[]>> PASSED = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, byte[]>> eldest) {
+            if (size() > MAX || bytes > MAX_BYTES) {
+                bytes -= sizeOf(eldest.getValue());
+                return true;
+            }
+            return false;
+        }
+    };
 
     /** How many images were parsed and checked (not found passed already); for tests. */
     static volatile int parsed;
 
-    static void check(String path, Map<String, byte[]> classes) throws ErrnoException {
+    /** The classes of the image, checked and rewritten (binary name to class file); ENOEXEC when refused. */
+    static Map<String, byte[]> load(String path, Map<String, byte[]> classes) throws ErrnoException {
         String key = digest(classes);
-        if (PASSED.containsKey(key)) {
-            return;
+        synchronized (PASSED) {
+            Map<String, byte[]> done = PASSED.get(key);
+            if (done != null) {
+                return done;
+            }
         }
         parsed++;
-        ProgramCheck.check(path, classes);
-        PASSED.put(key, Boolean.TRUE);
+        Map<String, byte[]> rewritten = Collections.unmodifiableMap(
+                Preemption.rewrite(path, ProgramCheck.check(path, classes)));
+        synchronized (PASSED) {
+            bytes += sizeOf(rewritten);
+            PASSED.put(key, rewritten);
+        }
+        return rewritten;
+    }
+
+    private static long sizeOf(Map<String, byte[]> classes) {
+        long n = 0;
+        for (byte[] b : classes.values()) {
+            n += b.length;
+        }
+        return n;
     }
 
     /** SHA-256 over the class names and bytes, in name order. */

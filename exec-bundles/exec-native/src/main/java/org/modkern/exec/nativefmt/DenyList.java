@@ -21,6 +21,11 @@ final class DenyList {
     private static final String REFLECTION = "reflection and class loading name classes by string, past this check";
     private static final String HOST_JVM = "it reads or changes the host JVM, not the emulated system";
     private static final String UNSEEN = "a native program sees java.* and org.modkern.libc only";
+    private static final String SHARED = "it installs code or state that the kernel and every other process share";
+    private static final String BLOCKS = "a program waits only inside a system call, where a signal reaches it";
+    private static final String NATIVE_MEMORY = "it holds memory outside the heap, where the kernel's memory limit does not see it";
+    private static final String MONITORS = "a lock on an object shared with other processes (a string literal, a class)"
+            + " could hang them where no signal reaches";
 
     private record Rule(String name, String why) {
         boolean covers(String c) {
@@ -95,6 +100,13 @@ final class DenyList {
             new Rule("java.util.concurrent.CompletableFuture", THREADS), // *Async on the common pool
             new Rule("java.util.concurrent.SubmissionPublisher", THREADS),
             new Rule("java.util.stream.StreamSupport", THREADS), // its parallel flag
+            // Waiting outside the kernel: park, uninterruptible waits, synchronizers between threads.
+            new Rule("java.util.concurrent.locks.", BLOCKS),
+            new Rule("java.util.concurrent.CountDownLatch", BLOCKS),
+            new Rule("java.util.concurrent.CyclicBarrier", BLOCKS),
+            new Rule("java.util.concurrent.Semaphore", BLOCKS),
+            new Rule("java.util.concurrent.Phaser", BLOCKS),
+            new Rule("java.util.concurrent.Exchanger", BLOCKS),
             // Reflection and class loading.
             new Rule("java.lang.reflect.", REFLECTION),
             new Rule("java.lang.invoke.", REFLECTION), // but INVOKE_ALLOWED
@@ -105,6 +117,8 @@ final class DenyList {
             new Rule("java.lang.module.", REFLECTION),
             new Rule("java.lang.StackWalker", REFLECTION), // hands out the kernel's Class objects
             new Rule("java.util.ServiceLoader", REFLECTION),
+            new Rule("java.util.spi.", HOST), // ToolProvider runs javac, jar ... in the JVM, on host files
+            new Rule("java.lang.constant.", REFLECTION), // ClassDesc.of("java.lang.System") ...
             new Rule("java.io.ObjectInputStream", REFLECTION), // deserialising makes objects of classes named in the stream
             new Rule("java.beans.", REFLECTION), // Statement and Expression call methods by name
             // The host JVM's own state and tools.
@@ -114,11 +128,29 @@ final class DenyList {
             new Rule("java.security.Security", HOST_JVM), // JVM-wide providers and properties
             new Rule("java.security.Policy", HOST_JVM),
             new Rule("java.awt.", HOST_JVM), // the host's display
+            new Rule("java.applet.", HOST_JVM),
+            new Rule("java.lang.Compiler", HOST_JVM),
+            new Rule("java.lang.foreign.", HOST), // native calls and memory (JDK 22 on)
+            new Rule("java.time.zone.ZoneRulesProvider", SHARED), // registerProvider: code every ZoneId.of runs
+            new Rule("java.io.ObjectInputFilter", SHARED), // Config.setSerialFilter is JVM-wide
+            // zlib's state is native memory, freed only by end() or a Cleaner after a GC: a deflater's
+            // is some 256 KiB per object of a few hundred heap bytes. Reading archives (JarInputStream,
+            // GZIPInputStream: an inflater of some 7-40 KiB each) stays allowed; modload needs it.
+            new Rule("java.util.zip.Deflater", NATIVE_MEMORY),
+            new Rule("java.util.zip.Inflater", NATIVE_MEMORY),
+            new Rule("java.util.zip.DeflaterInputStream", NATIVE_MEMORY),
+            new Rule("java.util.zip.DeflaterOutputStream", NATIVE_MEMORY),
+            new Rule("java.util.zip.InflaterOutputStream", NATIVE_MEMORY),
+            new Rule("java.util.zip.GZIPOutputStream", NATIVE_MEMORY),
+            new Rule("java.util.zip.ZipOutputStream", NATIVE_MEMORY),
+            new Rule("java.util.jar.JarOutputStream", NATIVE_MEMORY),
             // Not java.*: the loader does not show these, but a clear refusal beats NoClassDefFoundError.
             new Rule("javax.", UNSEEN),
             new Rule("sun.", UNSEEN),
             new Rule("com.sun.", UNSEEN),
-            new Rule("jdk.", UNSEEN)); // jdk.internal, jdk.jfr (writes host files), jdk.net ...
+            new Rule("jdk.", UNSEEN), // jdk.internal, jdk.jfr (writes host files), jdk.net ...
+            // The kernel's and the modules' classes, this module's signal checks among them (but libc).
+            new Rule("org.modkern.", UNSEEN));
 
     private static final List<MemberRule> MEMBERS = List.of(
             // System is needed (arraycopy, currentTimeMillis, nanoTime, identityHashCode), these are not.
@@ -146,6 +178,19 @@ final class DenyList {
             new MemberRule("java.lang.System", "clearProperty", "", HOST_JVM),
             new MemberRule("java.lang.System", "getLogger", "", HOST_JVM),
             new MemberRule("java.lang.System", "setSecurityManager", "", HOST_JVM),
+            new MemberRule("java.lang.System", "gc", "", "a full collection stops every process and the kernel"),
+            new MemberRule("java.lang.System", "runFinalization", "", HOST_JVM),
+            new MemberRule("java.lang.Throwable", "printStackTrace", "()V",
+                    "it writes to the host's standard error: print the trace to libc's err()"),
+            // Object.wait whatever the receiver's class (every class inherits it, none may override it).
+            new MemberRule("java.lang.Object", "wait", "", BLOCKS),
+            new MemberRule("java.util.concurrent.TimeUnit", "sleep", "", BLOCKS), // Thread.sleep, outside the kernel
+            new MemberRule("java.util.concurrent.TimeUnit", "timedWait", "", BLOCKS),
+            new MemberRule("java.util.concurrent.TimeUnit", "timedJoin", "", BLOCKS),
+            new MemberRule("java.nio.ByteBuffer", "allocateDirect", "", NATIVE_MEMORY),
+            // Reader and Writer lock the object given: a program's subclass could pass a shared one.
+            new MemberRule("java.io.Reader", "<init>", "(Ljava/lang/Object;", MONITORS),
+            new MemberRule("java.io.Writer", "<init>", "(Ljava/lang/Object;", MONITORS),
             // System properties read through the boxes.
             new MemberRule("java.lang.Integer", "getInteger", "", HOST_JVM),
             new MemberRule("java.lang.Long", "getLong", "", HOST_JVM),
@@ -171,9 +216,29 @@ final class DenyList {
             new MemberRule("java.util.Arrays", "parallel*", "", THREADS),
             new MemberRule("java.util.concurrent.ConcurrentHashMap", "*", "(J", THREADS)); // bulk operations
 
+    /**
+     * Packages whose names a program's own classes may not take: the loader resolves java.*, libc
+     * and {@link SignalCheck} to the platform's and the kernel's classes whatever the program holds,
+     * and the kernel names modules by package when it logs a fault, so no program class may pass
+     * for the kernel's or a module's.
+     */
+    private static final List<String> RESERVED = List.of("java.", "org.modkern.libc.", "org.modkern.kern.",
+            "org.modkern.kernel.", "org.modkern.vfs.", "org.modkern.dev.", "org.modkern.exec.",
+            "org.modkern.emul.", "org.modkern.lkm.", "org.modkern.fs.", "org.modkern.sys.", "org.modkern.misc.");
+
+    /** The reserved package prefix that program class {@code c} is in, or null when it may have that name. */
+    static String reserved(String c) {
+        for (String r : RESERVED) {
+            if (c.startsWith(r)) {
+                return r + "*";
+            }
+        }
+        return null;
+    }
+
     /** Why a program may not name class {@code c} (a binary name), or null when it may. */
     static String whyNot(String c) {
-        if (INVOKE_ALLOWED.contains(c)) {
+        if (INVOKE_ALLOWED.contains(c) || c.startsWith("org.modkern.libc.")) {
             return null;
         }
         for (Rule r : CLASSES) {
@@ -182,6 +247,25 @@ final class DenyList {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether some member rule could refuse a member called {@code name} with {@code descriptor}
+     * named through another class than its owner's: most members are of no rule. The rules for
+     * every member of MethodHandles and Lookup are not counted: those classes are final, so their
+     * members are only ever named through them.
+     */
+    static boolean mayRefuseInherited(String name, String descriptor) {
+        for (MemberRule r : MEMBERS) {
+            if (r.name().equals("*") && r.descriptorPrefix().isEmpty()) {
+                continue;
+            }
+            if ((r.name().endsWith("*") ? name.startsWith(r.name().substring(0, r.name().length() - 1))
+                    : r.name().equals(name)) && descriptor.startsWith(r.descriptorPrefix())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why a program may not refer to member {@code m}, or null when it may. */

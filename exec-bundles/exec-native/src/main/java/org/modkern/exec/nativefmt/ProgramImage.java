@@ -23,14 +23,17 @@ final class ProgramImage implements ExecImage {
         p.setUserSpace(memory);
         Libc libc = new Libc(new NativeTrap(p, memory), envp);
         int status;
+        SignalCheck.bind(p);
         try {
             status = (int) main.invokeExact(libc, argv.clone());
+            libc.flushAtExit();
         } catch (Error | Exception e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
+        } finally {
+            SignalCheck.bind(null);
         }
-        libc.flushAtExit();
         return status;
     }
 }

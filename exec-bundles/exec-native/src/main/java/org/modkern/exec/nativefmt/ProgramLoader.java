@@ -18,13 +18,16 @@ import org.modkern.libc.Libc;
 
 /**
  * The class loader of one program image: the program's own classes from its file, java.* from the
- * platform, org.modkern.libc from the libc bundle, and nothing else. Which parts of java.* a program
- * may use is checked on its class files before the image is made ({@link ProgramCheck}), so a
- * refused program fails its exec with ENOEXEC rather than later, when a class is first used.
+ * platform, org.modkern.libc from the libc bundle, {@link SignalCheck} and a copy of its own of
+ * {@link ProgramCounters} (which the rewritten classes call), and nothing else. Which parts of java.*
+ * a program may use is checked on its class files before the image is made ({@link ProgramCheck}),
+ * so a refused program fails its exec with ENOEXEC rather than later, when a class is first used.
  */
 final class ProgramLoader extends ClassLoader {
     private static final String LIBC = "org.modkern.libc.";
     private static final ClassLoader LIBC_LOADER = Libc.class.getClassLoader();
+    private static final String COUNTERS = ProgramCounters.class.getName();
+    private static final byte[] COUNTERS_CLASS = ownClassFile(ProgramCounters.class);
 
     private final String path;
     private final Map<String, byte[]> classes;
@@ -79,11 +82,24 @@ final class ProgramLoader extends ClassLoader {
         return checked(path, classes, resources, main.trim());
     }
 
-    /** The only way to a loader: every class it may define has passed the {@link ProgramCheck}. */
+    /**
+     * The only way to a loader: every class it may define has passed the {@link ProgramCheck} and
+     * is defined as {@link Preemption} rewrote it.
+     */
     private static ProgramLoader checked(String path, Map<String, byte[]> classes, Map<String, byte[]> resources,
             String mainClass) throws ErrnoException {
-        CheckedImages.check(path, classes);
-        return new ProgramLoader(path, classes, resources, mainClass);
+        return new ProgramLoader(path, CheckedImages.load(path, classes), resources, mainClass);
+    }
+
+    private static byte[] ownClassFile(Class<?> c) {
+        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
+            if (in == null) {
+                throw new IllegalStateException("the exec module has no class file for " + c.getName());
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the class file of " + c.getName(), e);
+        }
     }
 
     /** The program's {@code public static int main(Libc, String[])}; ENOEXEC when there is none. */
@@ -111,6 +127,10 @@ final class ProgramLoader extends ClassLoader {
                     c = ClassLoader.getPlatformClassLoader().loadClass(name);
                 } else if (name.startsWith(LIBC)) {
                     c = LIBC_LOADER.loadClass(name);
+                } else if (name.equals(SignalCheck.NAME)) {
+                    c = SignalCheck.class;
+                } else if (name.equals(COUNTERS)) {
+                    c = defineClass(name, COUNTERS_CLASS, 0, COUNTERS_CLASS.length); // counts of this image's own
                 } else {
                     c = findClass(name);
                 }

@@ -28,6 +28,19 @@ public class ExistingProgramsTest {
     }
 
     @Test
+    public void userlandProgramsRewrittenStillVerify() throws Exception {
+        Path classes = Path.of("../../userland/bin/target/classes");
+        assumeTrue("userland/bin is not built", Files.isDirectory(classes));
+        Map<String, byte[]> all = Javac.classesIn(classes);
+        String any = all.keySet().iterator().next();
+        ProgramLoader loader = ProgramLoader.ofJar("/bin/all", Javac.jar(any, all));
+        for (String name : all.keySet()) {
+            // Initialising links, and linking verifies the rewritten class: its frames against its code.
+            Class.forName(name, true, loader);
+        }
+    }
+
+    @Test
     public void integrationTestProgramsPass() throws Exception {
         Path sources = Path.of("../../itests/src/test/java/org/modkern/itest/programs");
         assumeTrue("no itests sources", Files.isDirectory(sources));
@@ -46,6 +59,9 @@ public class ExistingProgramsTest {
         List<String> refused = new ArrayList<>();
         for (ClassFile cf : program.values()) {
             ProgramCheck.refusals(cf, program).forEach(r -> refused.add(r.toString()));
+        }
+        for (byte[] b : classes.values()) {
+            CodeCheck.refusals(Preemption.read(b)).forEach(r -> refused.add(r.toString()));
         }
         assertTrue(String.join("\n", refused), refused.isEmpty());
     }

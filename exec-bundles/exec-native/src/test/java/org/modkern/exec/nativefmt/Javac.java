@@ -99,7 +99,8 @@ final class Javac {
     }
 
     private static String classpath() {
-        return location(Libc.class) + File.pathSeparator + location(Errno.class);
+        return location(Libc.class) + File.pathSeparator + location(Errno.class) + File.pathSeparator
+                + location(ProgramCounters.class);
     }
 
     private static String location(Class<?> c) {

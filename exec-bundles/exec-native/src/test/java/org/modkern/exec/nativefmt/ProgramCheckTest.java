@@ -219,4 +219,126 @@ public class ProgramCheckTest {
         assertTrue(e.detail(), e.detail().startsWith("/bin/m: class Junk is a damaged class file"));
         assertErrno(Errno.ENOEXEC, () -> ProgramLoader.ofClass("/bin/junk", new byte[] {(byte) 0xCA, (byte) 0xFE, 0}));
     }
+
+    @Test
+    public void aProgramMayNotShadowTheJdkLibcOrTheKernel() throws Exception {
+        // A jar entry java/lang/Thread.class would make Thread "the program's own" to the check, yet
+        // the loader resolves java.* to the platform: refused for its name.
+        Map<String, byte[]> b = Javac.compile(Map.of("Spawns.java", """
+                public class Spawns {
+                    public static int main(org.modkern.libc.Libc sys, String[] argv) {
+                        new Thread(() -> { }).start();
+                        return 0;
+                    }
+                }
+                """));
+        Map<String, byte[]> shadow = new java.util.TreeMap<>(b);
+        shadow.put("java.lang.Thread", b.get("Spawns"));
+        byte[] shadowJar = Javac.jar("Spawns", shadow);
+        ErrnoException e = assertErrno(Errno.ENOEXEC, () -> ProgramLoader.ofJar("/bin/spawns", shadowJar));
+        assertEquals("/bin/spawns: class java.lang.Thread uses a jar entry holding class Spawns, which a native program"
+                + " may not: a jar entry must hold the class its path names", e.detail());
+        Map<String, byte[]> libc = Javac.compile(Map.of("org/modkern/libc/Fake.java", """
+                package org.modkern.libc;
+                public class Fake {
+                    public static int main(Libc sys, String[] argv) { return 0; }
+                }
+                """));
+        byte[] libcJar = Javac.jar("org.modkern.libc.Fake", libc);
+        e = assertErrno(Errno.ENOEXEC, () -> ProgramLoader.ofJar("/bin/fake", libcJar));
+        assertEquals("/bin/fake: class org.modkern.libc.Fake uses the name org.modkern.libc.Fake, which a native"
+                + " program may not: a program's classes may not be named in org.modkern.libc.*: the loader gives"
+                + " those names to the JDK's, libc's and the kernel's classes, and the kernel names modules by their"
+                + " packages", e.detail());
+        Map<String, byte[]> kernel = Javac.compile(Map.of("org/modkern/fs/tmpfs/Tmpfs.java", """
+                package org.modkern.fs.tmpfs;
+                public class Tmpfs {
+                    public static int main(org.modkern.libc.Libc sys, String[] argv) { return 0; }
+                }
+                """));
+        byte[] kernelJar = Javac.jar("org.modkern.fs.tmpfs.Tmpfs", kernel);
+        assertTrue(assertErrno(Errno.ENOEXEC, () -> ProgramLoader.ofJar("/bin/t", kernelJar)).detail()
+                .contains("org.modkern.fs.*"));
+        // A jar entry holding another class than its path names.
+        byte[] renamed = Javac.jar("Other", Map.of("Other", b.get("Spawns")));
+        assertTrue(assertErrno(Errno.ENOEXEC, () -> ProgramLoader.ofJar("/bin/r", renamed))
+                .detail().contains("a jar entry must hold the class its path names"));
+    }
+
+    @Test
+    public void whatTheCodeDoesIsChecked() throws Exception {
+        assertTrue(refused("Native", "", "return 0; } static native void peek(); static void x() {")
+                .contains("uses native method peek()V"));
+        assertTrue(refused("Fin", "", "return 0; } @Override protected void finalize() { for (;;) { } } void x() {")
+                .contains("uses a finalizer, finalize()V, which a native program may not: the JVM's finalizer thread"));
+        assertTrue(refused("Sync", "", "synchronized (\"lock\") { return 1; }")
+                .contains("uses synchronized (monitorenter in main"));
+        assertTrue(refused("SyncM", "", "return 0; } static synchronized void s() {")
+                .contains("uses a synchronized method, s()V"));
+    }
+
+    @Test
+    public void onlyTheJdksBootstrapsLinkCallSites() throws Exception {
+        // javac never emits a bootstrap of the program's own; write one with ASM.
+        org.objectweb.asm.ClassWriter w = new org.objectweb.asm.ClassWriter(org.objectweb.asm.ClassWriter.COMPUTE_FRAMES);
+        w.visit(org.objectweb.asm.Opcodes.V17, org.objectweb.asm.Opcodes.ACC_PUBLIC, "Boot", null, "java/lang/Object", null);
+        String bsmDesc = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)"
+                + "Ljava/lang/invoke/CallSite;";
+        org.objectweb.asm.MethodVisitor bsm = w.visitMethod(org.objectweb.asm.Opcodes.ACC_PUBLIC
+                | org.objectweb.asm.Opcodes.ACC_STATIC, "bsm", bsmDesc, null, null);
+        bsm.visitCode();
+        bsm.visitInsn(org.objectweb.asm.Opcodes.ACONST_NULL);
+        bsm.visitInsn(org.objectweb.asm.Opcodes.ARETURN);
+        bsm.visitMaxs(0, 0);
+        bsm.visitEnd();
+        org.objectweb.asm.MethodVisitor main = w.visitMethod(org.objectweb.asm.Opcodes.ACC_PUBLIC
+                | org.objectweb.asm.Opcodes.ACC_STATIC, "main", "(Lorg/modkern/libc/Libc;[Ljava/lang/String;)I", null, null);
+        main.visitCode();
+        main.visitInvokeDynamicInsn("go", "()I", new org.objectweb.asm.Handle(org.objectweb.asm.Opcodes.H_INVOKESTATIC,
+                "Boot", "bsm", bsmDesc, false));
+        main.visitInsn(org.objectweb.asm.Opcodes.IRETURN);
+        main.visitMaxs(0, 0);
+        main.visitEnd();
+        w.visitEnd();
+        byte[] boot = w.toByteArray();
+        ErrnoException e = assertErrno(Errno.ENOEXEC, () -> ProgramLoader.ofClass("/bin/boot", boot));
+        assertEquals("/bin/boot: class Boot uses the bootstrap method Boot.bsm, which a native program may not:"
+                + " call sites and constants are linked only by the JDK's lambda, string-concatenation, record and"
+                + " switch bootstraps", e.detail());
+        // Lambdas, string concatenation and records bootstrap through the JDK and pass (anOrdinaryProgramIsAccepted).
+    }
+
+    @Test
+    public void membersAreCheckedWhateverClassTheyAreNamedThrough() throws Exception {
+        // javac names Object's own methods through Object; TimeZone.setDefault through the platform's
+        // SimpleTimeZone, printStackTrace through the exception's class.
+        assertTrue(refused("Waits", "", "\"x\".wait(); return 0;").contains("uses java.lang.Object.wait,"));
+        assertTrue(refused("Zone2", "", "java.util.SimpleTimeZone.setDefault(null); return 0;")
+                .contains("java.util.TimeZone.setDefault (through java.util.SimpleTimeZone)"));
+        assertTrue(refused("Trace", "", "new IllegalStateException().printStackTrace(); return 0;")
+                .contains("java.lang.Throwable.printStackTrace (through java.lang.IllegalStateException)"));
+    }
+
+    @Test
+    public void moreWaysToTheHostAreRefused() throws Exception {
+        assertTrue(refused("Tool", "", "return java.util.spi.ToolProvider.findFirst(\"javac\").isPresent() ? 1 : 0;")
+                .contains("java.util.spi.ToolProvider"));
+        assertTrue(refused("Zones", "", "java.time.zone.ZoneRulesProvider.refresh(); return 0;")
+                .contains("java.time.zone.ZoneRulesProvider"));
+        assertTrue(refused("Gc", "", "System.gc(); return 0;").contains("java.lang.System.gc"));
+        assertTrue(refused("Zip", "", "return new java.util.zip.Deflater().getAdler();").contains("java.util.zip.Deflater"));
+        assertTrue(refused("Direct", "", "return java.nio.ByteBuffer.allocateDirect(1 << 20).capacity();")
+                .contains("java.nio.ByteBuffer.allocateDirect"));
+        assertTrue(refused("Park", "", "java.util.concurrent.locks.LockSupport.park(); return 0;")
+                .contains("java.util.concurrent.locks.LockSupport"));
+        assertTrue(refused("Nap", "", "java.util.concurrent.TimeUnit.SECONDS.sleep(1); return 0;")
+                .contains("java.util.concurrent.TimeUnit.sleep"));
+        assertTrue(refused("Filter", "", "java.io.ObjectInputFilter.Config.setSerialFilter(null); return 0;")
+                .contains("java.io.ObjectInputFilter"));
+        assertTrue(refused("Desc", "", "return java.lang.constant.ClassDesc.of(\"java.lang.System\").hashCode();")
+                .contains("java.lang.constant."));
+        // The rewritten classes' own calls: a program may not reset its stack count or name the checks.
+        assertTrue(refused("Reset", "", "org.modkern.exec.nativefmt.ProgramCounters.left = 1 << 30; return 0;")
+                .contains("uses org.modkern.exec.nativefmt.ProgramCounters, which a native program may not"));
+    }
 }

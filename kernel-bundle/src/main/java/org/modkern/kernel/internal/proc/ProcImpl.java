@@ -76,6 +76,10 @@ public final class ProcImpl implements Proc {
 
     @Override
     public long syscall(int code) {
+        if (sigpending != 0) {
+            // Killed already (the program caught the unwind and went on): no more calls.
+            deliverSignals();
+        }
         try {
             long r = invoke(code);
             if (sigpending != 0) {
@@ -146,31 +150,100 @@ public final class ProcImpl implements Proc {
             default -> {
             }
         }
+        boolean firstKill;
         synchronized (this) {
-            sigpending |= 1L << (sig - 1);
+            long bit = 1L << (sig - 1);
+            firstKill = sig == org.modkern.kern.Sig.SIGKILL && (sigpending & bit) == 0;
+            sigpending |= bit;
         }
         Thread t = thread;
         if (t != null && t != Thread.currentThread()) {
             t.interrupt();
+            if (firstKill) {
+                KillWatch.watch(this, faults);
+            }
         }
     }
 
-    /** Acts on pending signals: a terminating one unwinds the process. */
+    /**
+     * Acts on pending signals: a terminating one unwinds the process. The signal stays pending and
+     * the thread interrupted until the process has exited, so that every later check (a system
+     * call, a blocking wait, a native program's preemption check) unwinds it again should the
+     * program catch the unwind; {@link ProcessTable} clears the interrupt before the exit work.
+     */
     public void deliverSignals() {
         long pending = sigpending;
         if (pending == 0) {
             return;
         }
-        Thread.interrupted();
-        int sig = Long.numberOfTrailingZeros(pending) + 1;
-        if ((pending & (1L << (org.modkern.kern.Sig.SIGKILL - 1))) != 0) {
-            sig = org.modkern.kern.Sig.SIGKILL;
+        if (thread == Thread.currentThread()) {
+            synchronized (stopLock) {
+                answered = true;
+            }
+            thread.interrupt();
         }
-        throw ProcessUnwind.signalled(sig);
+        throw ProcessUnwind.signalled(signalOf(pending));
+    }
+
+    // KillWatch's last resort, Thread.stop, throws asynchronously: it must not land in the kernel's
+    // exit work. It is issued only while the process has neither answered its signal (unwound) nor
+    // begun to exit; both take this lock first.
+    private final Object stopLock = new Object();
+    private boolean answered; // stopLock
+    private boolean exiting; // stopLock
+
+    /** Stops this process's thread (ThreadDeath) unless it has answered its signal or begun to exit. */
+    @SuppressWarnings("removal")
+    boolean stopUnlessAnswered() {
+        synchronized (stopLock) {
+            Thread t = thread;
+            if (answered || exiting || t == null) {
+                return false;
+            }
+            t.stop(); // UnsupportedOperationException from Java 20 on
+            return true;
+        }
+    }
+
+    /** From here on no stop is issued (ProcessTable, as the exit begins). */
+    void beginExit() {
+        synchronized (stopLock) {
+            exiting = true;
+        }
+    }
+
+    /** The signal a process with these pending signals dies of: SIGKILL first, else the lowest. */
+    private static int signalOf(long pending) {
+        if ((pending & (1L << (org.modkern.kern.Sig.SIGKILL - 1))) != 0) {
+            return org.modkern.kern.Sig.SIGKILL;
+        }
+        return Long.numberOfTrailingZeros(pending) + 1;
     }
 
     public boolean signalPending() {
         return sigpending != 0;
+    }
+
+    /** The signal this process would die of now, or 0 when none is pending. */
+    public int pendingSignal() {
+        long pending = sigpending;
+        return pending == 0 ? 0 : signalOf(pending);
+    }
+
+    @Override
+    public void userret() {
+        // The interrupt is cleared before sigpending is read: psignal sets sigpending first and
+        // interrupts after, so a signal posted meanwhile is either seen here or leaves the thread
+        // interrupted for the next check. An interrupt without a signal is dropped.
+        Thread.interrupted();
+        if (sigpending != 0) {
+            deliverSignals();
+        }
+    }
+
+    @Override
+    public boolean isUnwind(Throwable t) {
+        return t instanceof ProcessUnwind || t instanceof ThreadDeath;
     }
 
     // ---- the rest of the process --------------------------------------------------------------

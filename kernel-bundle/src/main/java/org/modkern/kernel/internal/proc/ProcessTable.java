@@ -9,6 +9,7 @@ import org.modkern.exec.ExecImage;
 import org.modkern.kern.Cred;
 import org.modkern.kern.Errno;
 import org.modkern.kern.ErrnoException;
+import org.modkern.kern.Sig;
 import org.modkern.kern.Terminal;
 import org.modkern.kernel.internal.Faults;
 import org.modkern.kernel.internal.MsgBuf;
@@ -92,9 +93,16 @@ public final class ProcessTable {
         }
     }
 
+    /**
+     * A process thread's stack: reserved, and committed only as it is used. The native format keeps
+     * a program's own frames to half of it (its ProgramCounters), so that the JDK and the kernel always
+     * have room below a program's deepest frame.
+     */
+    public static final long STACK_SIZE = 16L << 20;
+
     /** Starts {@code p}'s thread running {@code image}. */
     public void start(ProcImpl p, ExecImage image) {
-        Thread t = new Thread(() -> run(p, image), "proc-" + p.pid() + "-" + p.comm());
+        Thread t = new Thread(null, () -> run(p, image), "proc-" + p.pid() + "-" + p.comm(), STACK_SIZE);
         t.setDaemon(true);
         synchronized (this) {
             p.thread = t;
@@ -107,10 +115,14 @@ public final class ProcessTable {
         p.bindThread();
         ExecImage image = first;
         int status = WaitStatus.exited(1);
+        String why = null;
         try {
             while (true) {
                 try {
-                    status = WaitStatus.exited(image.run(p));
+                    int rval = image.run(p);
+                    // A kill that library code caught and dropped still ends the program by its signal.
+                    p.deliverSignals();
+                    status = WaitStatus.exited(rval);
                     break;
                 } catch (ProcessUnwind u) {
                     if (u.image == null) {
@@ -119,25 +131,46 @@ public final class ProcessTable {
                     }
                     image = u.image;
                 } catch (Throwable t) {
-                    if (p.signalPending()) {
-                        try {
-                            p.deliverSignals();
-                        } catch (ProcessUnwind u) {
-                            status = u.status;
-                            break;
-                        }
+                    int sig = p.pendingSignal();
+                    if (sig != 0) {
+                        status = WaitStatus.signalled(sig);
+                    } else if (t instanceof StackOverflowError) {
+                        status = WaitStatus.signalled(Sig.SIGSEGV);
+                        why = "stack overflow" + at(t);
+                    } else if (t instanceof OutOfMemoryError) {
+                        status = WaitStatus.signalled(Sig.SIGKILL);
+                        why = "out of memory (" + t.getMessage() + ")" + at(t);
+                    } else {
+                        status = WaitStatus.signalled(Sig.SIGABRT);
+                        uncaught(p, t);
                     }
-                    faults.uncaught(p, t);
-                    status = WaitStatus.signalled(org.modkern.kern.Sig.SIGABRT);
                     break;
                 }
             }
         } finally {
-            exit(p, status);
+            p.beginExit();
+            Thread.interrupted(); // a delivered signal leaves the thread interrupted until now
+            exit(p, status, why);
         }
     }
 
-    private void exit(ProcImpl p, int status) {
+    /** The frame a program's fatal error was thrown at, for the log. */
+    private static String at(Throwable t) {
+        StackTraceElement[] st = t.getStackTrace();
+        return st.length > 0 ? " at " + st[0] : "";
+    }
+
+    /** Reports a program's uncaught exception; its own getMessage may fail or be killed in turn. */
+    private void uncaught(ProcImpl p, Throwable t) {
+        try {
+            faults.uncaught(p, t);
+        } catch (Throwable e) { // whatever the program's own code throws, the report stays one line
+            msgbuf.log("pid " + p.pid() + " (" + p.comm() + ") aborted: " + t.getClass().getName()
+                    + " (its message could not be read: " + e.getClass().getName() + ")");
+        }
+    }
+
+    private void exit(ProcImpl p, int status, String why) {
         boolean rc;
         synchronized (this) {
             // rc (init's first child) has run, or init itself is gone: either way boot is over.
@@ -150,7 +183,7 @@ public final class ProcessTable {
         if (!WaitStatus.ifExited(status)) {
             msgbuf.log("pid " + p.pid() + " (" + p.comm() + "), uid " + p.cred().uid()
                     + ": exited on signal " + WaitStatus.termSig(status) + " ("
-                    + org.modkern.kern.Sig.name(WaitStatus.termSig(status)) + ")");
+                    + Sig.name(WaitStatus.termSig(status)) + ")" + (why == null ? "" : ": " + why));
         }
         closeAll(p);
         synchronized (this) {
