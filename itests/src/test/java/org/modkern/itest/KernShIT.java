@@ -35,18 +35,18 @@ public class KernShIT extends KernelTestSupport {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         Future<Object> sh = pool.submit(() -> session.execute("kern:sh"));
         try {
-            type(keys, "echo first\n");
+            keys.type("echo first\n");
             waitFor(screen, "first\n");
-            type(keys, "sleep 30; echo after-sleep $?\n");
+            keys.type("sleep 30; echo after-sleep $?\n");
             waitFor(screen, "");
             Thread.sleep(500);
             // ^C, as the terminal delivers it with the host's ISIG off: VINTR for the line discipline.
             // sleep dies of SIGINT (status 130); the shell carries on with the rest of the line.
-            type(keys, "\u0003");
+            keys.type("\u0003");
             waitFor(screen, "after-sleep 130\n");
-            type(keys, "echo alive\n");
+            keys.type("echo alive\n");
             waitFor(screen, "alive\n");
-            type(keys, "exit\n");
+            keys.type("exit\n");
             sh.get(10, TimeUnit.SECONDS);
             String text = screen.toString(StandardCharsets.UTF_8);
             assertTrue(text, text.contains("# "));
@@ -55,47 +55,6 @@ public class KernShIT extends KernelTestSupport {
             keys.close();
             pool.shutdownNow();
             session.close();
-        }
-    }
-
-    private static void type(Keyboard keys, String s) {
-        keys.typed.add(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** What the operator types, one chunk per line, read by whichever thread reads (a pipe would not allow it). */
-    private static final class Keyboard extends java.io.InputStream {
-        final java.util.concurrent.BlockingQueue<byte[]> typed = new java.util.concurrent.LinkedBlockingQueue<>();
-        private byte[] cur = new byte[0];
-        private int pos;
-
-        @Override
-        public int read() throws java.io.IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws java.io.IOException {
-            try {
-                while (pos == cur.length) {
-                    cur = typed.take();
-                    pos = 0;
-                    if (cur.length == 0) {
-                        return -1;
-                    }
-                }
-            } catch (InterruptedException e) {
-                throw new java.io.InterruptedIOException();
-            }
-            int n = Math.min(len, cur.length - pos);
-            System.arraycopy(cur, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-
-        @Override
-        public void close() {
-            typed.add(new byte[0]);
         }
     }
 

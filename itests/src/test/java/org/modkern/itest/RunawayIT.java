@@ -12,11 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -227,46 +225,5 @@ public class RunawayIT extends KernelTestSupport {
             n++;
         }
         return n;
-    }
-
-    /** What the operator types, a chunk at a time, to whichever thread reads. */
-    private static final class Keyboard extends InputStream {
-        private final BlockingQueue<byte[]> typed = new LinkedBlockingQueue<>();
-        private byte[] cur = new byte[0];
-        private int pos;
-
-        void type(String s) {
-            typed.add(s.getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int read() throws java.io.IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws java.io.IOException {
-            try {
-                while (pos == cur.length) {
-                    cur = typed.take();
-                    pos = 0;
-                    if (cur.length == 0) {
-                        return -1;
-                    }
-                }
-            } catch (InterruptedException e) {
-                throw new java.io.InterruptedIOException();
-            }
-            int n = Math.min(len, cur.length - pos);
-            System.arraycopy(cur, pos, b, off, n);
-            pos += n;
-            return n;
-        }
-
-        @Override
-        public void close() {
-            typed.add(new byte[0]);
-        }
     }
 }

@@ -9,10 +9,14 @@ import org.modkern.kern.SyscallArgs;
 import org.modkern.kern.Terminal;
 import org.modkern.kern.UserSpace;
 
-/** A process whose user memory is one array (address = index, 0 included); no system calls. */
-public final class FakeProc implements Proc {
+/**
+ * A process whose user memory is one array (address = index, 0 included); no system calls. Tests
+ * that need calls or signals extend it.
+ */
+public class FakeProc implements Proc {
     /** The user memory: address a is mem[a]. */
     public final byte[] mem;
+    private final SyscallArgs args = new SyscallArgs();
     private UserSpace space;
 
     public FakeProc(int size) {
@@ -70,7 +74,7 @@ public final class FakeProc implements Proc {
 
     @Override
     public SyscallArgs args() {
-        return null;
+        return args;
     }
 
     @Override
