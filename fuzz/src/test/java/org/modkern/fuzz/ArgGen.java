@@ -289,9 +289,9 @@ final class ArgGen {
         return pointer(b.array(), -1);
     }
 
-    /** A new sysctl value (NULL most often): a string or a 4-byte int. The root process sets nothing. */
+    /** A new sysctl value (NULL most often): a string or a 4-byte int. */
     private Arg newValue() {
-        if (confined || d.consumeInt(0, 2) != 0) {
+        if (d.consumeInt(0, 2) != 0) {
             return raw(0);
         }
         byte[] v = d.consumeBoolean() ? le(d.pickValue(new long[] {0, 1, 2, -1}))

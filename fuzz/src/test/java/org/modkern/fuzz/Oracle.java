@@ -18,7 +18,8 @@ import org.modkern.fuzz.prog.FuzzCalls;
  * <li>the tmpfs is consistent ({@code fscheck}: link counts, directory entries, statvfs figures),
  *     gives all its space back once emptied ({@code fscheck -e}), and unmounts without -f: no file
  *     stayed open in any descriptor table, no process works in it; so do the file systems the root
- *     process mounted inside it;</li>
+ *     process mounted inside it; /tmp, where users may make files too, is consistent and gives all
+ *     its space back once emptied;</li>
  * <li>the kernel still works: a shell writes, reads and removes a file.</li>
  * </ol>
  */
@@ -67,8 +68,11 @@ final class Oracle {
         leftThreads.forEach(th -> problem("a thread is left: " + th));
     }
 
-    /** Checks the scratch tmpfs (and what was mounted inside it), unmounts it, and probes the kernel. */
-    void judgeFileSystem(BootedSystem sys, String fresh) {
+    /**
+     * Checks the scratch tmpfs (and what was mounted inside it) and unmounts it; checks and empties /tmp,
+     * where the users may make files too ({@code tmpFresh}: its figures when empty); probes the kernel.
+     */
+    void judgeFileSystem(BootedSystem sys, String fresh, String tmpFresh) {
         List<String> inside = new ArrayList<>();
         Matcher m = MOUNTED.matcher(sys.runOk("/sbin/mount"));
         while (m.find()) {
@@ -81,6 +85,8 @@ final class Oracle {
         expectOk(sys, "fscheck", "/usr/fuzz/fscheck", Trial.MOUNT);
         expectOk(sys, "fscheck -e (empty the tmpfs, all space back)", "/usr/fuzz/fscheck", "-e", Trial.MOUNT, fresh);
         expectOk(sys, "unmount without -f", "/sbin/umount", Trial.MOUNT);
+        expectOk(sys, "fscheck /tmp", "/usr/fuzz/fscheck", "/tmp");
+        expectOk(sys, "fscheck -e /tmp (empty it, all space back)", "/usr/fuzz/fscheck", "-e", "/tmp", tmpFresh);
         BootedSystem.Result probe = sys.run(new byte[0], "/bin/sh", "-c",
                 "echo probe > /tmp/fzprobe && cat /tmp/fzprobe && rm /tmp/fzprobe");
         if (probe.status() != 0 || !probe.output().equals("probe\n")) {

@@ -17,7 +17,7 @@ import org.modkern.fuzz.prog.Script.Arg;
  * process sends SIGABRT or exits with a status of 100 or more (that is how the oracle knows an
  * exception escaped, or fuzzcalls could not start), and the root process,
  * which is confined to its own directory, gets no argument of a wrong kind where a path goes and
- * sets no sysctl (kern.securelevel only goes up).
+ * does not set kern.securelevel (it only goes up).
  */
 final class ScriptGen {
     private ScriptGen() {}
@@ -36,6 +36,21 @@ final class ScriptGen {
             calls.add(call(d, confined));
         }
         return new Script(uid, gid, cwd, flags, calls);
+    }
+
+    /** Whether a sysctl name argument may be kern.securelevel's {1, 9}: yes unless it points at another name. */
+    private static boolean mayNameSecurelevel(Arg name, List<Script.Segment> segments) {
+        if (name.kind() != Script.PTR || name.value() != 0) {
+            return name.kind() != Script.RAW || name.value() != 0;
+        }
+        for (Script.Segment s : segments) {
+            if (s.index() == name.seg()) {
+                byte[] b = s.data();
+                return b.length >= 8 && b[0] == 1 && b[1] == 0 && b[2] == 0 && b[3] == 0 && b[4] == 9 && b[5] == 0
+                        && b[6] == 0 && b[7] == 0;
+            }
+        }
+        return true;
     }
 
     private static Script.Call call(Choices d, boolean confined) {
@@ -73,9 +88,16 @@ final class ScriptGen {
                 args.set(at + 1, Arg.raw(0));
             }
         }
-        if (confined && target == SYS_SYSCTL) {
+        if (confined && target == SYS_SYSCTL && mayNameSecurelevel(args.get(at), g.segments())) {
             args.set(at + 4, Arg.raw(0));
         }
-        return new Script.Call(slot, List.copyOf(g.segments()), List.copyOf(args));
+        int repeat = 1;
+        int span = 1;
+        if (d.consumeInt(0, 39) == 0) {
+            // Resource limits: a deep tree, a full descriptor table, a full file system, long symlink chains.
+            repeat = d.pickValue(new int[] {2, 16, 64, 130, 200});
+            span = d.consumeInt(1, 3);
+        }
+        return new Script.Call(slot, List.copyOf(g.segments()), List.copyOf(args), repeat, span);
     }
 }

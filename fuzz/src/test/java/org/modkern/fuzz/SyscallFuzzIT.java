@@ -40,6 +40,8 @@ class SyscallFuzzIT {
     private static final Map<String, Integer> endings = new TreeMap<>();
     private static final long[] phases = new long[3];
     private static long startHeap;
+    /** The statvfs figures of /tmp, empty. */
+    private static String tmpFresh;
 
     @BeforeAll
     static void boot() throws Exception {
@@ -53,6 +55,7 @@ class SyscallFuzzIT {
         sys = BootedSystem.boot(Path.of(System.getProperty("modkern.home")),
                 Path.of(System.getProperty("modkern.fuzz.image")));
         sys.runOk("/bin/mkdir", "-p", Trial.MOUNT);
+        tmpFresh = sys.runOk("/usr/fuzz/fscheck", "-s", "/tmp").trim();
         startNanos = System.nanoTime();
         startHeap = usedHeapAfterGc();
     }
@@ -119,7 +122,7 @@ class SyscallFuzzIT {
         Oracle o = new Oracle();
         List<Integer> left = killLeftovers();
         o.judgeRun(t, newLines(before, sys.messages()), drain(deaths), left, procThreads());
-        o.judgeFileSystem(sys, fresh);
+        o.judgeFileSystem(sys, fresh, tmpFresh);
         long t3 = System.nanoTime();
         phases[0] += t1 - t0;
         phases[1] += t2 - t1;

@@ -3,6 +3,7 @@ package org.modkern.fuzz;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.modkern.fuzz.prog.FuzzCalls;
 import org.modkern.fuzz.prog.Script;
 
 /**
@@ -48,8 +49,18 @@ final class Trial {
         return t;
     }
 
-    int calls() {
-        return scripts.stream().mapToInt(s -> s.calls().size()).sum();
+    /** The calls the scripts make, repeats included (if no call ends its process first). */
+    long calls() {
+        long n = 0;
+        for (Script s : scripts) {
+            long made = 0;
+            for (int i = 0; i < s.calls().size(); i++) {
+                Script.Call c = s.calls().get(i);
+                made += 1 + (long) (c.repeat() - 1) * Math.min(c.span(), i + 1);
+            }
+            n += Math.min(made, FuzzCalls.MAX_MADE);
+        }
+        return n;
     }
 
     /** Mounts the scratch tmpfs; returns its fresh statvfs figures. */

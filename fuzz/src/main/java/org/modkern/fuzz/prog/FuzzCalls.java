@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.modkern.libc.Libc;
 import org.modkern.libc.SysError;
 import org.modkern.libc.Trap;
@@ -30,6 +31,8 @@ public final class FuzzCalls {
     private static final int MAX_FDS = 16;
     /** The exit status when the script cannot be read, or its user or directory cannot be taken on. */
     public static final int SETUP_FAILED = 125;
+    /** The most calls one script makes, repeats included. */
+    public static final int MAX_MADE = 4000;
 
     private final Libc sys;
     private final Trap trap;
@@ -55,11 +58,11 @@ public final class FuzzCalls {
             return SETUP_FAILED;
         }
         try {
-            if (script.gid() >= 0) {
-                sys.trap().syscall(181, script.gid(), 0, 0, 0, 0, 0);
-            }
-            if (script.uid() >= 0) {
-                sys.trap().syscall(23, script.uid(), 0, 0, 0, 0, 0);
+            // setgid(2) and setuid(2): a user's script must never run as root.
+            if (script.gid() >= 0 && sys.trap().syscall(181, script.gid(), 0, 0, 0, 0, 0) != 0
+                    || script.uid() >= 0 && sys.trap().syscall(23, script.uid(), 0, 0, 0, 0, 0) != 0) {
+                sys.err().println("fuzzcalls: cannot become user " + script.uid() + ": " + sys.trap().errorDetail());
+                return SETUP_FAILED;
             }
             sys.chdir(script.cwd());
         } catch (SysError e) {
@@ -67,9 +70,19 @@ public final class FuzzCalls {
             return SETUP_FAILED;
         }
         FuzzCalls f = new FuzzCalls(sys, (script.flags() & Script.TRACE) != 0);
-        int i = 0;
-        for (Script.Call c : script.calls()) {
-            f.make(i++, c);
+        List<Script.Call> calls = script.calls();
+        int made = 0;
+        for (int i = 0; i < calls.size(); i++) {
+            f.make(i, calls.get(i));
+            made++;
+            Script.Call c = calls.get(i);
+            int from = Math.max(0, i - c.span() + 1);
+            for (int r = 1; r < c.repeat() && made < MAX_MADE; r++) {
+                for (int j = from; j <= i; j++) {
+                    f.make(j, calls.get(j));
+                    made++;
+                }
+            }
         }
         return 0;
     }

@@ -13,13 +13,16 @@ import java.util.List;
  *
  * <pre>
  * "FZC1"  i32 uid  i32 gid (-1: stay root)  u16 cwd length, cwd  u8 flags (1: trace)  u16 calls
- * call:   i32 slot  u8 segments  { u8 index  i32 length  i32 data length  data }  6 x arg
+ * call:   i32 slot  u16 repeat  u8 span  u8 segments  { u8 index  i32 length  i32 data length  data }  6 x arg
  * arg:    u8 kind  i64 value      RAW: the word itself; PTR: byte (value) of segment (seg);
  *         u8 seg                  FD: the (value mod n)-th descriptor the process has been given so far
  * </pre>
  *
  * A segment is a fresh array of {@code length} bytes lent to the kernel for that call, starting
  * with {@code data} (the rest zero); a PTR's offset may lie outside it, as a bad pointer does.
+ * After a call with {@code repeat} n > 1, the last {@code span} calls (this one included) are made
+ * n - 1 more times: mkdir and chdir 200 times over make a deep tree, dup 130 times fills the
+ * descriptor table.
  */
 public record Script(int uid, int gid, String cwd, int flags, List<Call> calls) {
     public static final int TRACE = 1;
@@ -64,12 +67,17 @@ public record Script(int uid, int gid, String cwd, int flags, List<Call> calls) 
         }
     }
 
-    /** One system call: its slot, the memory lent for it and its six argument words. */
-    public record Call(int slot, List<Segment> segments, List<Arg> args) {
+    /** One system call: its slot, the memory lent for it, its six argument words, and how often its span repeats. */
+    public record Call(int slot, List<Segment> segments, List<Arg> args, int repeat, int span) {
+        public Call(int slot, List<Segment> segments, List<Arg> args) {
+            this(slot, segments, args, 1, 1);
+        }
+
         @Override
         public String toString() {
             return slot + "(" + String.join(", ", args.stream().map(Arg::toString).toList()) + ")"
-                    + (segments.isEmpty() ? "" : " " + segments);
+                    + (segments.isEmpty() ? "" : " " + segments)
+                    + (repeat > 1 ? " and the last " + span + " call(s) " + repeat + " times" : "");
         }
     }
 
@@ -85,6 +93,8 @@ public record Script(int uid, int gid, String cwd, int flags, List<Call> calls) 
         put(out, 2, calls.size());
         for (Call c : calls) {
             put(out, 4, c.slot());
+            put(out, 2, c.repeat());
+            put(out, 1, c.span());
             put(out, 1, c.segments().size());
             for (Segment s : c.segments()) {
                 put(out, 1, s.index());
@@ -123,6 +133,8 @@ public record Script(int uid, int gid, String cwd, int flags, List<Call> calls) 
             List<Call> calls = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 int slot = b.getInt();
+                int repeat = b.getShort() & 0xffff;
+                int span = b.get() & 0xff;
                 int nseg = b.get() & 0xff;
                 List<Segment> segs = new ArrayList<>(nseg);
                 for (int j = 0; j < nseg; j++) {
@@ -141,7 +153,7 @@ public record Script(int uid, int gid, String cwd, int flags, List<Call> calls) 
                     long value = b.getLong();
                     args.add(new Arg(kind, value, b.get() & 0xff));
                 }
-                calls.add(new Call(slot, segs, args));
+                calls.add(new Call(slot, segs, args, repeat, span));
             }
             return new Script(uid, gid, new String(dir, StandardCharsets.UTF_8), flags, calls);
         } catch (java.nio.BufferUnderflowException | NegativeArraySizeException e) {
