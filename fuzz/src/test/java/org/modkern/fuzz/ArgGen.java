@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.modkern.fuzz.prog.Script;
 import org.modkern.fuzz.prog.Script.Arg;
 import org.modkern.fuzz.prog.Script.Segment;
 
@@ -21,11 +22,19 @@ final class ArgGen {
         Long.MIN_VALUE};
     private static final long[] OFFSETS = {0, 1, 511, 4095, 4096, 4097, 1 << 20, 1L << 32, (1L << 40) - 1,
         1L << 40, (1L << 40) + 1, 1L << 62, Long.MAX_VALUE, Long.MIN_VALUE, -1, -4096};
-    /** TIOCGETA, TIOCSETA, TIOCSETAW, TIOCSETAF, TIOCGWINSZ, FIONREAD, FIONBIO, and lkm(4)'s LMRESERV, LMSTAT. */
+    static final long VNDIOCSET = 0xc0184600L, VNDIOCCLR = 0x80184601L, VNDIOCGET = 0xc0204603L,
+            MD_SETCONF = 0x80086d01L, MD_GETCONF = 0x40086d02L;
+    /**
+     * TIOCGETA, TIOCSETA, TIOCSETAW, TIOCSETAF, TIOCGWINSZ, FIONREAD, FIONBIO, lkm(4)'s LMRESERV and
+     * LMSTAT, vnd(4)'s and md(4)'s.
+     */
     private static final long[] IOCTLS = {0x402c7413L, 0x802c7414L, 0x802c7415L, 0x802c7416L, 0x40087468L,
-        0x4004667fL, 0x8004667eL, 0xc0204b02L, 0xc0404b09L, 0, -1};
+        0x4004667fL, 0x8004667eL, 0xc0204b02L, 0xc0404b09L, VNDIOCSET, VNDIOCCLR, VNDIOCGET, MD_SETCONF,
+        MD_GETCONF, 0, -1};
     private static final int[][] MIBS = {{1, 1}, {1, 2}, {1, 4}, {1, 6}, {1, 7}, {1, 9}, {1, 10}, {1, 21}, {1, 256},
         {6, 1}, {6, 3}, {6, 7}, {6, 10}, {1}, {1, 9, 0}, {}, {0, 0}};
+    private static final String[] SCRIPTS = {"#!/bin/true\n", "#!/bin/true -x y\n", "#!/fz/t/u/a\n", "#!a\n", "#!\n",
+        "#!" + "x".repeat(300) + "\n", "#! /bin/true"};
     private static final String[] FSTYPES = {"tmpfs", "procfs", "kernfs", "hostfs", "nosuchfs", "", "x".repeat(40)};
     private static final String[] MNT_OPTIONS = {"size=64k", "size=1", "size=0", "size=99999999999999999999",
         "size=-1", "size=1g", "size=4096k", "mode=777", "mode=99999", "mode=", "uid=0", "uid=-1", "gid=abc",
@@ -38,6 +47,7 @@ final class ArgGen {
     /** The size of the latest buffer, which a following LEN most often matches. */
     private long lastLen = 64;
     private int lastMibLen = 2;
+    private long lastIoctl;
 
     ArgGen(Choices d, boolean confined) {
         this.d = d;
@@ -60,8 +70,7 @@ final class ArgGen {
             case OFF -> raw(d.consumeInt(0, 3) == 0 ? d.consumeLong() : d.pickValue(OFFSETS));
             case PAD -> raw(d.consumeInt(0, 7) == 0 ? d.consumeLong() : 0);
             case OFLAGS -> raw(oflags());
-            case IOCTL_ARG -> d.consumeBoolean() ? buffer(false, pickSize(new int[] {4, 8, 44, 64, 4096}))
-                    : buffer(true, pickSize(new int[] {2, 4, 8, 44, 64, 128}));
+            case IOCTL_ARG -> ioctlArg();
             case PIPE_FLAGS -> raw(d.consumeInt(0, 3) == 0 ? oflags() : 0x4 | (d.consumeBoolean() ? 0x400000 : 0));
             case MODE -> raw(mode());
             case NODE_MODE -> raw(d.pickValue(new int[] {0010000, 0020000, 0040000, 0060000, 0100000, 0120000, 0140000,
@@ -75,7 +84,7 @@ final class ArgGen {
                     : d.pickValue(new long[] {0, 100, -1, 65535, 0xffffffffL, Integer.MAX_VALUE, Integer.MIN_VALUE}));
             case WHENCE -> raw(d.pickValue(new long[] {0, 1, 2, 3, 4, -1, Integer.MAX_VALUE}));
             case FCNTL_CMD -> raw(d.pickValue(new long[] {0, 1, 2, 3, 4, 12, -1, 99}));
-            case IOCTL_CMD -> raw(d.consumeInt(0, 4) == 0 ? d.consumeLong() : d.pickValue(IOCTLS));
+            case IOCTL_CMD -> raw(lastIoctl = d.consumeInt(0, 4) == 0 ? d.consumeLong() : d.pickValue(IOCTLS));
             case STRVEC -> d.consumeInt(0, 4) == 0 ? raw(0) : pointer(strvec(), -1);
             case ACTIONS -> d.consumeInt(0, 2) == 0 ? raw(0) : pointer(actions(), -1);
             case TIMESPEC -> pointer(timespec(), d.consumeInt(0, 15) == 0 ? 8 : -1);
@@ -169,7 +178,11 @@ final class ArgGen {
     /** A buffer of {@code size} bytes (its first bytes from the input when {@code filled}). */
     private Arg buffer(boolean filled, int size) {
         byte[] data = new byte[0];
-        if (filled && size > 0) {
+        if (filled && size > 0 && d.consumeInt(0, 15) == 0) {
+            // What exec-script reads: a #! line (an interpreter, one that is a script itself, none, too long).
+            data = d.pickValue(SCRIPTS).getBytes(StandardCharsets.US_ASCII);
+            data = Arrays.copyOf(data, Math.min(data.length, size));
+        } else if (filled && size > 0) {
             byte[] head = d.consumeBytes(Math.min(size, 32));
             data = new byte[Math.min(size, 256)];
             for (int i = 0; i < data.length; i++) {
@@ -277,6 +290,40 @@ final class ArgGen {
             b.putLong(d.pickValue(new long[] {0, 999_999, 1_000_000, -1, Long.MAX_VALUE}));
         }
         return b.array();
+    }
+
+    /** An ioctl's argument: the struct its command takes (with pointers to further memory), or any bytes. */
+    private Arg ioctlArg() {
+        int k = d.consumeInt(0, 3);
+        if (k > 0 && (lastIoctl == VNDIOCSET || lastIoctl == VNDIOCCLR)) {
+            // struct vnd_ioctl: the file's path (an address), flags (VNDIOF_READONLY 2), pad, size out
+            Arg path = path();
+            ByteBuffer b = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+            b.putLong(address(path)).putInt(d.pickValue(new int[] {0, 2, -1})).putInt(0).putLong(0);
+            return pointer(b.array(), d.consumeInt(0, 7) == 0 ? 16 : 24);
+        }
+        if (k > 0 && lastIoctl == VNDIOCGET) {
+            // struct vnd_user: unit, flags out, size out, a buffer for the path and its length
+            int size = d.pickValue(new int[] {0, 1, 16, 1024, 1100});
+            Arg buf = buffer(false, size);
+            ByteBuffer b = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
+            b.putInt(d.pickValue(new int[] {-1, 0, 1, 3, 4, -2, Integer.MAX_VALUE})).putInt(0).putLong(0)
+                    .putLong(address(buf)).putInt(d.consumeInt(0, 3) == 0 ? d.pickValue(new int[] {-1, 1 << 30}) : size)
+                    .putInt(0);
+            return pointer(b.array(), -1);
+        }
+        if (k > 0 && (lastIoctl == MD_SETCONF || lastIoctl == MD_GETCONF)) {
+            // struct md_conf: the size in bytes
+            return pointer(le(d.pickValue(new long[] {0, 512, 4096, 1 << 20, 64L << 20, (64L << 20) + 512, 511, -1,
+                Long.MAX_VALUE})), d.consumeInt(0, 7) == 0 ? 4 : 8);
+        }
+        return d.consumeBoolean() ? buffer(false, pickSize(new int[] {4, 8, 44, 64, 4096}))
+                : buffer(true, pickSize(new int[] {2, 4, 8, 24, 32, 44, 64, 128}));
+    }
+
+    /** The word an argument passes, as far as it is known here (an FD's is not). */
+    private static long address(Arg a) {
+        return a.kind() == Script.PTR ? ((long) (a.seg() + 1) << 32) + a.value() : a.value();
     }
 
     private Arg mib() {

@@ -68,6 +68,14 @@ final class Oracle {
         leftThreads.forEach(th -> problem("a thread is left: " + th));
     }
 
+    /** Detaching the vnd units and unconfiguring the md units once no process is left may not be EBUSY. */
+    void judgeDisks(String output) {
+        if (output.contains("EBUSY")) {
+            problem("a disk unit is busy with no process left");
+            evidence.append("--- vnconfig -u, mdconfig -u:\n").append(cut(output));
+        }
+    }
+
     /**
      * Checks the scratch tmpfs (and what was mounted inside it) and unmounts it; checks and empties /tmp,
      * where the users may make files too ({@code tmpFresh}: its figures when empty); probes the kernel.

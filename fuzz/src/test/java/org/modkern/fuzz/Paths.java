@@ -30,15 +30,20 @@ final class Paths {
     private static final String[] PREFIXES = {"/", "/fz/t/u/", "/fz/t/", "/fz/t/r/", "/tmp/", "/dev/",
         "/fz/../fz/t/u/", "../u/"};
     /**
-     * Whole paths outside the scratch file system: devices, directories, and one program to spawn and
-     * exec, /bin/true (it touches no descriptor, so whatever the calls did to them, it cannot fail).
+     * Whole paths outside the scratch file system: devices, procfs and kernfs, directories, and one
+     * program to spawn and exec, /bin/true (it touches no descriptor, so whatever the calls did to
+     * them, it cannot fail).
      */
     private static final String[] PLACES = {"/dev/console", "/dev/lkm", "/bin/true", "/bin/true/", "/",
-        "/fz/t", "/fz/t/r", "/fz/t/u", "/tmp", "/fz/t/..", "/bin/true/x"};
+        "/fz/t", "/fz/t/r", "/fz/t/u", "/tmp", "/fz/t/..", "/bin/true/x", "/dev/null", "/dev/zero", "/dev/random",
+        "/dev/urandom", "/dev/mem", "/dev/rmd0", "/dev/md1", "/dev/rvnd0", "/dev/vnd1", "/proc", "/proc/self",
+        "/proc/curproc/fd", "/proc/self/fd/0", "/proc/self/fd/3", "/proc/self/cwd", "/proc/self/status",
+        "/proc/self/cmdline", "/proc/2/status", "/proc/modules", "/proc/self/fd/..", "/kern", "/kern/hostname",
+        "/kern/msgbuf", "/kern/time", "/kern/securelevel"};
 
     /** A path's bytes, without a terminating NUL. */
     static byte[] path(Choices d, boolean confined) {
-        if (!confined && d.consumeInt(0, 15) == 0) {
+        if (!confined && d.consumeInt(0, 11) == 0) {
             return d.pickValue(PLACES).getBytes(StandardCharsets.US_ASCII);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -54,10 +54,29 @@ class SyscallFuzzIT {
         });
         sys = BootedSystem.boot(Path.of(System.getProperty("modkern.home")),
                 Path.of(System.getProperty("modkern.fuzz.image")));
+        loadModules();
         sys.runOk("/bin/mkdir", "-p", Trial.MOUNT);
         tmpFresh = sys.runOk("/usr/fuzz/fscheck", "-s", "/tmp").trim();
         startNanos = System.nanoTime();
         startHeap = usedHeapAfterGc();
+    }
+
+    /**
+     * What /etc/rc loads and mounts in the distribution (exec-script, mem, procfs on /proc, kernfs on
+     * /kern), and the other device modules (rnd, md, vnd) with their /dev nodes: all of them are fuzzed.
+     */
+    private static void loadModules() throws InterruptedException {
+        for (int i = 0; i < 200 && sys.run(new byte[0], "/bin/test", "-c", "/dev/lkm").status() != 0; i++) {
+            Thread.sleep(20); // the LKM facility makes /dev/lkm on a thread of its own
+        }
+        for (String m : new String[] {"exec-script", "fs-procfs", "fs-kernfs"}) {
+            sys.runOk("/sbin/modload", "/usr/lkm/" + m + ".jar");
+        }
+        for (String d : new String[] {"mem", "rnd", "md", "vnd"}) {
+            sys.runOk("/sbin/modload", "-p", "/usr/lkm/" + d + ".postinstall", "/usr/lkm/dev-" + d + ".jar");
+        }
+        sys.runOk("/sbin/mount", "-t", "procfs", "procfs", "/proc");
+        sys.runOk("/sbin/mount", "-t", "kernfs", "kernfs", "/kern");
     }
 
     @AfterAll
@@ -121,7 +140,9 @@ class SyscallFuzzIT {
         long t2 = System.nanoTime();
         Oracle o = new Oracle();
         List<Integer> left = killLeftovers();
+        String disks = t.resetDisks(sys);
         o.judgeRun(t, newLines(before, sys.messages()), drain(deaths), left, procThreads());
+        o.judgeDisks(disks);
         o.judgeFileSystem(sys, fresh, tmpFresh);
         long t3 = System.nanoTime();
         phases[0] += t1 - t0;

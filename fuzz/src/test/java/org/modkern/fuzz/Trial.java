@@ -106,6 +106,24 @@ final class Trial {
         }
     }
 
+    /**
+     * After a root script that may have attached vnd(4) units (they hold its files open) or sized md(4)
+     * ones: detaches and unconfigures all four of each, as root. Returns what the programs said (units
+     * that were not in use say so, which is fine), or "" when there was nothing to do.
+     */
+    String resetDisks(BootedSystem sys) {
+        boolean disks = scripts.get(0).calls().stream().anyMatch(c -> c.args().stream().anyMatch(a ->
+                a.kind() == Script.RAW && (a.value() == ArgGen.VNDIOCSET || a.value() == ArgGen.MD_SETCONF)));
+        if (!disks) {
+            return "";
+        }
+        StringBuilder cmd = new StringBuilder();
+        for (int u = 0; u < 4; u++) {
+            cmd.append("/sbin/vnconfig -u vnd").append(u).append("; /sbin/mdconfig -u md").append(u).append("; ");
+        }
+        return sys.run(new byte[0], "/bin/sh", "-c", cmd + "true").output();
+    }
+
     /** The scripts, readable, for a failure's report. */
     String describe() {
         StringBuilder sb = new StringBuilder("tmpfs size " + size + ", " + USERS_DIR + " mode " + usersMode + "\n");
