@@ -92,8 +92,9 @@ class SyscallFuzzIT {
 
     // ---- regressions: what the fuzzer (or its harness) found, fixed ------------------------------------
 
-    private static final int SYS_OPEN = 5, SYS_CLOSE = 6, SYS_UNLINK = 10, SYS_RENAME = 128, SYS_RMDIR = 137,
-            SYS_MKDIR = 136, O_WRONLY_CREAT = 0x201, EPERM = 1;
+    private static final int SYS_WRITE = 4, SYS_OPEN = 5, SYS_CLOSE = 6, SYS_UNLINK = 10, SYS_RENAME = 128,
+            SYS_MKDIR = 136, SYS_RMDIR = 137, SYS_LSEEK = 199, O_WRONLY_CREAT = 0x201, O_RDWR_CREAT = 0x202;
+    private static final int EPERM = 1, EFAULT = 14;
 
     /**
      * In a sticky directory a user removed and renamed other users' files (the kernel ignored S_ISVTX):
@@ -120,6 +121,24 @@ class SyscallFuzzIT {
                 .call(SYS_RMDIR, "theirdir").run(sys);
         owner.forEach(o -> assertEquals(0, o.errno(), o.toString()));
         sys.runOk("/bin/rmdir", "/tmp/sticky");
+    }
+
+    /**
+     * A write(2) from a bad address (EFAULT) left the tmpfs page it had allocated (fscheck saw a file of
+     * 0 bytes with 8 blocks) and extended the file to its offset.
+     */
+    @Test
+    void aWriteFromABadAddressLeavesNoPageAndNoLength() {
+        List<HandScript.Outcome> out = new HandScript(1001, "/tmp")
+                .call(SYS_OPEN, "wfault", O_RDWR_CREAT, 0644).call(SYS_WRITE, 3, 0xdeadbeefL, 100)
+                .call(SYS_LSEEK, 3, 0, 3 * 4096, 0).call(SYS_WRITE, 3, 0xdeadbeefL, 100)
+                .run(sys);
+        assertEquals(List.of(0, EFAULT, 0, EFAULT), out.stream().map(HandScript.Outcome::errno).toList(), out.toString());
+        String check = sys.run(new byte[0], "/usr/fuzz/fscheck", "/tmp").output();
+        int nonEmpty = sys.run(new byte[0], "/bin/test", "-s", "/tmp/wfault").status();
+        sys.runOk("/bin/rm", "/tmp/wfault");
+        assertEquals("ok", check.substring(0, 2), check);
+        assertEquals(1, nonEmpty, "the failed writes made /tmp/wfault longer than 0 bytes");
     }
 
     @FuzzTest(maxDuration = "30m")
