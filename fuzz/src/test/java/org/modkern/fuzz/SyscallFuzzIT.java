@@ -115,7 +115,8 @@ class SyscallFuzzIT {
                 .run(sys);
         assertEquals(List.of(EPERM, EPERM, EPERM, 0, 0, EPERM, 0), other.stream().map(HandScript.Outcome::errno).toList(),
                 other.toString());
-        assertEquals("theirs: the directory is sticky and the entry is user 1002's", other.get(0).detail());
+        assertEquals("theirs: the directory is sticky: only the entry's owner (user 1002), the directory's (user 0)"
+                + " or root may remove or rename it", other.get(0).detail());
         List<HandScript.Outcome> owner = new HandScript(1002, "/tmp/sticky")
                 .call(SYS_RENAME, "theirs", "moved").call(SYS_UNLINK, "moved").call(SYS_UNLINK, "spare")
                 .call(SYS_RMDIR, "theirdir").run(sys);

@@ -64,8 +64,8 @@ public final class Access {
         if (cred.isRoot() || (dir.mode & S_ISVTX) == 0 || cred.uid() == dir.uid || cred.uid() == entry.uid) {
             return;
         }
-        throw new ErrnoException(Errno.EPERM, what + ": the directory is sticky and the entry is user "
-                + entry.uid + "'s");
+        throw new ErrnoException(Errno.EPERM, what + ": the directory is sticky: only the entry's owner (user "
+                + entry.uid + "), the directory's (user " + dir.uid + ") or root may remove or rename it");
     }
 
     /** Fails with EPERM unless {@code cred} owns the node or is root (chmod, utimes). */

@@ -35,7 +35,8 @@ public class AccessTest {
             fail("user 1001 removed user 1002's entry of a sticky directory");
         } catch (ErrnoException e) {
             assertEquals(Errno.EPERM, e.errno());
-            assertEquals("x: the directory is sticky and the entry is user 1002's", e.detail());
+            assertEquals("x: the directory is sticky: only the entry's owner (user 1002), the directory's (user 0)"
+                    + " or root may remove or rename it", e.detail());
         }
     }
 
