@@ -75,8 +75,11 @@ public record Script(int uid, int gid, String cwd, int flags, List<Call> calls) 
 
         @Override
         public String toString() {
-            return slot + "(" + String.join(", ", args.stream().map(Arg::toString).toList()) + ")"
-                    + (segments.isEmpty() ? "" : " " + segments)
+            StringBuilder sb = new StringBuilder().append(slot).append('(');
+            for (int i = 0; i < args.size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(args.get(i));
+            }
+            return sb.append(')') + (segments.isEmpty() ? "" : " " + segments)
                     + (repeat > 1 ? " and the last " + span + " call(s) " + repeat + " times" : "");
         }
     }
