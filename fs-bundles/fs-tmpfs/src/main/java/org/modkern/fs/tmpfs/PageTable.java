@@ -44,6 +44,17 @@ final class PageTable {
         chunk[i] = page;
     }
 
+    /** Takes out the page at {@code index}, if there is one. */
+    void remove(long index) {
+        long c = index >>> CHUNK_SHIFT;
+        byte[][] chunk = c < chunks.length ? chunks[(int) c] : null;
+        int i = (int) (index & CHUNK_MASK);
+        if (chunk != null && chunk[i] != null) {
+            chunk[i] = null;
+            count--;
+        }
+    }
+
     /** How many pages are allocated. */
     long count() {
         return count;

@@ -147,11 +147,25 @@ final class TmpfsFile extends TmpfsNode {
                 while (uio.resid() > 0 && pos < MAX_FILE_SIZE) {
                     int in = (int) (pos & PAGE_MASK);
                     int n = (int) Math.min(Math.min(TmpfsMount.PAGE_SIZE - in, uio.resid()), MAX_FILE_SIZE - pos);
-                    byte[] page = pageForWrite(pos >>> TmpfsMount.PAGE_SHIFT, moved > 0);
+                    long index = pos >>> TmpfsMount.PAGE_SHIFT;
+                    boolean fresh = pages.get(index) == null;
+                    byte[] page = pageForWrite(index, moved > 0);
                     if (page == null) {
                         break;
                     }
-                    int m = uio.move(page, in, n);
+                    int m;
+                    try {
+                        m = uio.move(page, in, n);
+                    } catch (ErrnoException e) {
+                        if (fresh) {
+                            // The caller's bytes did not come (EFAULT): no page is left past the size, or in a hole.
+                            pages.remove(index);
+                            if (charged) {
+                                mount.uncharge(TmpfsMount.PAGE_SIZE);
+                            }
+                        }
+                        throw e;
+                    }
                     moved += m;
                     pos += m;
                     if (m < n) {
@@ -159,7 +173,8 @@ final class TmpfsFile extends TmpfsNode {
                     }
                 }
             } finally {
-                if (pos > size) {
+                // Only bytes written extend the file: not a failed write, nor one of 0 bytes past the end.
+                if (moved > 0 && pos > size) {
                     size = pos;
                 }
             }

@@ -25,6 +25,18 @@ public class PageTableTest {
     }
 
     @Test
+    public void removeTakesOutOnlyAPageThatIsThere() {
+        PageTable t = new PageTable();
+        t.add(5, new byte[1]);
+        t.remove(6);
+        t.remove(LAST_PAGE);
+        assertEquals(1, t.count());
+        t.remove(5);
+        assertNull(t.get(5));
+        assertEquals(0, t.count());
+    }
+
+    @Test
     public void theLastPageOfTheLargestFileFits() {
         PageTable t = new PageTable();
         byte[] p = new byte[1];

@@ -184,6 +184,7 @@ public final class VfsCalls {
             throw new ErrnoException(Errno.EBUSY, path + ": a file system is mounted there");
         }
         checkWritableDir(p, par.dir(), path);
+        Access.checkSticky(p.cred(), par.dir().vnode(), node.vnode(), path);
         par.dir().vnode().rmdir(par.name());
     }
 
@@ -194,6 +195,7 @@ public final class VfsCalls {
             throw new ErrnoException(Errno.EPERM, path + ": is a directory (use rmdir)");
         }
         checkWritableDir(p, par.dir(), path);
+        Access.checkSticky(p.cred(), par.dir().vnode(), node.vnode(), path);
         par.dir().vnode().remove(par.name());
     }
 
@@ -222,6 +224,10 @@ public final class VfsCalls {
         }
         checkWritableDir(p, fp.dir(), from);
         checkWritableDir(p, tp.dir(), to);
+        Access.checkSticky(p.cred(), fp.dir().vnode(), src.vnode(), from);
+        if (tp.node() != null) {
+            Access.checkSticky(p.cred(), tp.dir().vnode(), tp.node().vnode(), to);
+        }
         fp.dir().vnode().rename(fp.name(), tp.dir().vnode(), tp.name());
     }
 
