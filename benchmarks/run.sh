@@ -52,12 +52,12 @@ rm -f "$out"/jmh.json "$out"/footprint-*.json "$out"/table.md
 start=$(date +%s)
 # The forks inherit these JVM options; each benchmark class adds -XX:+UseSerialGC (the launcher's collector)
 # and sets its forks and iterations (1 fork, 3 warmup and 5 measured iterations of 1 s; B6: 5 forks of one boot).
-"$java" -XX:+UseSerialGC -Dmodkern.home="$dist" -jar "$jar" -rf json -rff "$out/jmh.json" "${jmh_args[@]}" >&2
+"$java" -XX:+UseSerialGC -Xmn24m -Dmodkern.home="$dist" -jar "$jar" -rf json -rff "$out/jmh.json" "${jmh_args[@]}" >&2
 
 footprint=()
 if [[ ${#jmh_args[@]} -eq 0 ]]; then
   for mode in system bare; do
-    "$java" -XX:+UseSerialGC -Dmodkern.home="$dist" -cp "$jar" org.modkern.bench.Footprint "$mode" 100 \
+    "$java" -XX:+UseSerialGC -Xmn24m -Dmodkern.home="$dist" -cp "$jar" org.modkern.bench.Footprint "$mode" 100 \
       > "$out/footprint-$mode.json"
   done
   footprint=("$out/footprint-system.json" "$out/footprint-bare.json")

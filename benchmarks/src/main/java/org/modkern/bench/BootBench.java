@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 8, jvmArgsAppend = "-XX:+UseSerialGC")
+@Fork(value = 8, jvmArgsAppend = {LauncherJvm.GC, LauncherJvm.YOUNG})
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
 public class BootBench {

@@ -27,7 +27,7 @@ import org.osgi.framework.BundleException;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = "-XX:+UseSerialGC")
+@Fork(value = 2, jvmArgsAppend = {LauncherJvm.GC, LauncherJvm.YOUNG})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ModloadBench {

@@ -120,7 +120,7 @@ public final class Report {
                 met(boot, bootBare, boot != null && bootBare != null && boot.ns / bootBare.ns <= 1.5));
         double rss = fp(fpSystem, "rssKiB") / 1024;
         double rssBare = fp(fpBare, "rssKiB") / 1024;
-        add("B6b", "resident memory (VmRSS) of the JVM once up (-XX:+UseSerialGC, as ./modkern)", mb(rss),
+        add("B6b", "resident memory (VmRSS) of the JVM once up (-XX:+UseSerialGC -Xmn24m, as ./modkern)", mb(rss),
                 mb(rssBare) + " (Felix with only Gogo)", x(rss / rssBare), "< 150 MB", Double.isNaN(rss) ? "—" : met(rss < 150));
         double per = fp(fpSystem, "heapPerModuleBytes") / 1024;
         double perBare = fp(fpBare, "heapPerModuleBytes") / 1024;
