@@ -16,6 +16,7 @@ import java.util.Hashtable;
 import javax.inject.Inject;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
+import org.junit.Before;
 import org.modkern.kern.Kernel;
 import org.modkern.kern.SyscallHandler;
 import org.modkern.kern.SyscallService;
@@ -102,6 +103,25 @@ public abstract class KernelTestSupport {
     public TestProbeBuilder probe(TestProbeBuilder b) {
         b.setHeader(Constants.BUNDLE_SYMBOLICNAME, PROBE);
         return b;
+    }
+
+    /**
+     * Waits (10 s at most) until Gogo has the kern and lkm commands. Pax Exam injects the kernel as
+     * soon as its service is there, but the lkm commands are an SCR component that Felix SCR
+     * activates on its own thread, a moment later: the first test of a class could otherwise meet
+     * "Command not found: lkm:modstat" on a busy machine.
+     */
+    @Before
+    public void commandsReady() throws Exception {
+        long end = System.currentTimeMillis() + 10_000;
+        for (String scope : new String[] {"kern", "lkm"}) {
+            while (context.getServiceReferences((String) null, "(osgi.command.scope=" + scope + ")") == null) {
+                if (System.currentTimeMillis() > end) {
+                    throw new AssertionError("no Gogo commands of scope " + scope + " after 10 s");
+                }
+                Thread.sleep(20);
+            }
+        }
     }
 
     /** Waits (10 s at most) until the kernel says the system is up: init's /etc/rc has run. */
