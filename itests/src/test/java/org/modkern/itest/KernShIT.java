@@ -3,7 +3,6 @@ package org.modkern.itest;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
@@ -29,42 +28,31 @@ public class KernShIT extends KernelTestSupport {
     public void anInterruptStopsTheCommandAndTheShellGoesOn() throws Exception {
         Keyboard keys = new Keyboard();
         Keyboard in = keys;
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        Screen screen = new Screen();
         PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
         CommandSession session = processor.createSession(in, out, out);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         Future<Object> sh = pool.submit(() -> session.execute("kern:sh"));
         try {
             keys.type("echo first\n");
-            waitFor(screen, "first\n");
+            screen.await("first\n", 1, 10);
             keys.type("sleep 30; echo after-sleep $?\n");
-            waitFor(screen, "");
             Thread.sleep(500);
             // ^C, as the terminal delivers it with the host's ISIG off: VINTR for the line discipline.
             // sleep dies of SIGINT (status 130); the shell carries on with the rest of the line.
             keys.type("\u0003");
-            waitFor(screen, "after-sleep 130\n");
+            screen.await("after-sleep 130\n", 1, 10);
             keys.type("echo alive\n");
-            waitFor(screen, "alive\n");
+            screen.await("alive\n", 1, 10);
             keys.type("exit\n");
             sh.get(10, TimeUnit.SECONDS);
-            String text = screen.toString(StandardCharsets.UTF_8);
+            String text = screen.text();
             assertTrue(text, text.contains("# "));
             assertFalse(text, text.contains("Exception"));
         } finally {
             keys.close();
             pool.shutdownNow();
             session.close();
-        }
-    }
-
-    private static void waitFor(ByteArrayOutputStream screen, String text) throws Exception {
-        long end = System.currentTimeMillis() + 10_000;
-        while (!screen.toString(StandardCharsets.UTF_8).contains(text)) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("no \"" + text + "\" on the screen:\n" + screen.toString(StandardCharsets.UTF_8));
-            }
-            Thread.sleep(20);
         }
     }
 }

@@ -36,8 +36,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * stack overflow ends it with SIGSEGV, the memory limit with SIGKILL. Meanwhile another process does
  * its work and finishes it correctly, and afterwards the kernel answers a probe of system calls.
  *
- * <p>The figures are printed (failsafe's RunawayIT-output.txt). The assertions give a loaded CI
- * machine slack: the median must keep the promise, the slowest {@value #SLACK_MS} ms. With
+ * <p>The figures are printed (failsafe's RunawayIT-output.txt). Every kill and every Ctrl-C must
+ * keep the promise, the slowest included. (The screen stamps the moment "status 130" is written:
+ * an earlier version polled it in a spin that took a core from the system it measured.) With
  * {@code -Dmodkern.reliability.long=true} each kind of runaway is killed 100 times (10 in the CI
  * run) and Ctrl-C typed 50 times (10).
  */
@@ -50,7 +51,8 @@ public class RunawayIT extends KernelTestSupport {
     /** How long the process working beside the runaways runs (getpidloop's milliseconds). */
     private static final int WORKER_MS = LONG ? 20_000 : 2500;
     private static final long PROMISE_MS = 100;
-    private static final long SLACK_MS = 1000;
+    /** KillWatch stops a thread busy inside the JDK 200 ms after an unanswered SIGKILL. */
+    private static final long KILLWATCH_MS = 200;
     /** The memory limit here: this much heap above what the kernel holds once started (after a full GC). */
     private static final String OOM_LIMIT = "+128m";
 
@@ -90,8 +92,7 @@ public class RunawayIT extends KernelTestSupport {
 
     private static void assertPromise(String what, long medianMs, long maxMs) {
         System.out.println(what + ": median " + medianMs + " ms, slowest " + maxMs + " ms");
-        assertTrue(what + ": median " + medianMs + " ms", medianMs <= PROMISE_MS);
-        assertTrue(what + ": slowest " + maxMs + " ms", maxMs <= SLACK_MS);
+        assertTrue(what + ": slowest " + maxMs + " ms", maxMs <= PROMISE_MS);
     }
 
     @Test
@@ -114,7 +115,7 @@ public class RunawayIT extends KernelTestSupport {
         assertEquals(jdk.group(), "SIG9", jdk.group(1));
         System.out.println("SIGKILL, jdk (an endless stream): slowest " + Long.parseLong(jdk.group(2)) / 1000
                 + " ms, median " + Long.parseLong(jdk.group(3)) / 1000 + " ms");
-        assertTrue(jdk.group(), Long.parseLong(jdk.group(2)) / 1000 <= SLACK_MS + 200);
+        assertTrue(jdk.group(), Long.parseLong(jdk.group(2)) / 1000 <= KILLWATCH_MS + PROMISE_MS);
         assertTrue(kernel.messages().subList(before, kernel.messages().size()).stream()
                 .anyMatch(l -> l.matches(".*pid \\d+ \\(runaway\\) still ran 200 ms after SIGKILL, inside the JDK at .*"
                         + ": its thread was stopped")));
@@ -124,7 +125,7 @@ public class RunawayIT extends KernelTestSupport {
     @Test
     public void ctrlCAtTheShellEndsARunaway() throws Exception {
         Keyboard keys = new Keyboard();
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        Screen screen = new Screen();
         PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
         CommandSession session = processor.createSession(keys, out, out);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -137,12 +138,12 @@ public class RunawayIT extends KernelTestSupport {
         try {
             for (int i = 1; i <= INTERRUPTS; i++) {
                 keys.type("/usr/tests/runaway spin; echo status-" + i + " $?\n");
-                waitFor(screen, "ready", i);
+                screen.await("ready", i, 20);
                 Thread.sleep(20);
                 long t0 = System.nanoTime();
                 keys.type("\u0003"); // VINTR: SIGINT to every process on the terminal but the shell
-                waitFor(screen, "status-" + i + " 130\n", 1);
-                ms.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+                long shown = screen.await("status-" + i + " 130\n", 1, 20);
+                ms.add(TimeUnit.NANOSECONDS.toMillis(shown - t0));
             }
             keys.type("exit\n");
             sh.get(10, TimeUnit.SECONDS);
@@ -208,22 +209,4 @@ public class RunawayIT extends KernelTestSupport {
         KernelProbe.assertHealthy(kernel, this::gogo);
     }
 
-    private static void waitFor(ByteArrayOutputStream screen, String text, int occurrences) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (count(screen.toString(StandardCharsets.UTF_8), text) < occurrences) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("no \"" + text + "\" (" + occurrences + ") on the screen:\n"
-                        + screen.toString(StandardCharsets.UTF_8));
-            }
-            Thread.onSpinWait();
-        }
-    }
-
-    private static int count(String s, String text) {
-        int n = 0;
-        for (int i = s.indexOf(text); i >= 0; i = s.indexOf(text, i + 1)) {
-            n++;
-        }
-        return n;
-    }
 }
