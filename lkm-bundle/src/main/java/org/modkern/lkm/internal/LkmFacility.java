@@ -26,6 +26,7 @@ import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -61,6 +62,11 @@ public final class LkmFacility implements ModuleAdmission, ModuleList {
         this.lifecycle = new ModuleLifecycle(kernel, timeoutMillis, transactions, this::refresh);
         enterBootSet();
         DevLkmNode.makeWhenAttached(kernel, ctx.getBundle());
+    }
+
+    @Deactivate
+    void deactivate() {
+        lifecycle.close();
     }
 
     private int intProperty(String name, int dflt) {

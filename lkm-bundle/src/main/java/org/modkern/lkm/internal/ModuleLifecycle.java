@@ -15,7 +15,7 @@ import org.osgi.framework.BundleException;
  * Felix keeps its lock with that thread, so the bundle is left alone until the thread ends, and a
  * reaper then uninstalls it.
  */
-final class ModuleLifecycle {
+final class ModuleLifecycle implements AutoCloseable {
     /** How long a call that overran its bound gets to end after an interrupt, and after a stop. */
     static final long GRACE_MILLIS = 250;
 
@@ -23,6 +23,7 @@ final class ModuleLifecycle {
     private final long timeoutMillis;
     private final Object transactions;
     private final Consumer<Bundle> refresh;
+    private final BoundedCall calls = new BoundedCall("lkm-idle");
     /** Bundles whose start or stop would not end, by bundle id. */
     private final Map<Long, Thread> stuck = new ConcurrentHashMap<>();
 
@@ -47,7 +48,7 @@ final class ModuleLifecycle {
      * time is interrupted, then stopped (see {@link BoundedCall}), and the load fails.
      */
     void start(Bundle b, String name) throws ErrnoException, InterruptedException {
-        BoundedCall.Outcome o = BoundedCall.run("lkm-start " + name, b::start, timeoutMillis, GRACE_MILLIS,
+        BoundedCall.Outcome o = calls.run("lkm-start " + name, b::start, timeoutMillis, GRACE_MILLIS,
                 t -> ModuleCode.running(b, t));
         if (o.ending() == BoundedCall.Ending.STUCK) {
             quarantine(b, name, o.thread(), null);
@@ -79,7 +80,7 @@ final class ModuleLifecycle {
      * has ended and the bundle is uninstalled.
      */
     String stop(Bundle b, String name, Runnable whenStopped) throws ErrnoException {
-        BoundedCall.Outcome o = BoundedCall.run("lkm-stop " + name, b::stop, timeoutMillis, GRACE_MILLIS,
+        BoundedCall.Outcome o = calls.run("lkm-stop " + name, b::stop, timeoutMillis, GRACE_MILLIS,
                 t -> ModuleCode.running(b, t));
         if (o.ending() == BoundedCall.Ending.STUCK) {
             quarantine(b, name, o.thread(), whenStopped);
@@ -97,6 +98,12 @@ final class ModuleLifecycle {
             return "its stop threw " + Explain.describe(cause);
         }
         return null;
+    }
+
+    /** Ends the thread that starts and stops modules (the facility is going away). */
+    @Override
+    public void close() {
+        calls.close();
     }
 
     /**
