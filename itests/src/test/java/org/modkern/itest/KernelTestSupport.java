@@ -245,7 +245,7 @@ public abstract class KernelTestSupport {
         long end = System.currentTimeMillis() + WAIT_S * 1000L;
         while (true) {
             for (org.modkern.kern.ProcInfo p : kernel.processes()) {
-                if (p.comm().equals(comm) && p.state() == 'R') {
+                if (comm.equals(p.comm()) && p.state() == 'R') {
                     return p.pid();
                 }
             }

@@ -95,7 +95,7 @@ public class SysentIT extends KernelTestSupport {
     /** Waits (30 s at most) until {@code n} processes run {@code comm}: the swaps must meet their calls. */
     private void awaitCallers(String comm, int n) throws InterruptedException {
         long end = System.currentTimeMillis() + WAIT_S * 1000L;
-        while (kernel.processes().stream().filter(p -> p.comm().equals(comm) && p.state() == 'R').count() < n) {
+        while (kernel.processes().stream().filter(p -> comm.equals(p.comm()) && p.state() == 'R').count() < n) {
             assertTrue("the " + n + " " + comm + " processes did not start", System.currentTimeMillis() < end);
             Thread.sleep(10);
         }
