@@ -66,7 +66,8 @@ class SyscallFuzzIT {
      * /kern), and the other device modules (rnd, md, vnd) with their /dev nodes: all of them are fuzzed.
      */
     private static void loadModules() throws InterruptedException {
-        for (int i = 0; i < 200 && sys.run(new byte[0], "/bin/test", "-c", "/dev/lkm").status() != 0; i++) {
+        long end = System.currentTimeMillis() + 30_000; // generous: CI machines are busy
+        while (sys.run(new byte[0], "/bin/test", "-c", "/dev/lkm").status() != 0 && System.currentTimeMillis() < end) {
             Thread.sleep(20); // the LKM facility makes /dev/lkm on a thread of its own
         }
         for (String m : new String[] {"exec-script", "fs-procfs", "fs-kernfs"}) {
@@ -221,7 +222,8 @@ class SyscallFuzzIT {
 
     /**
      * Processes the fuzz processes spawned (/bin/true) that are still there half a second after every
-     * fuzz process has ended get SIGKILL. Returns those still there a second later.
+     * fuzz process has ended get SIGKILL. Returns those still there 5 s later (a leak, not slowness:
+     * a busy machine may take more than a moment to reap them).
      */
     private static List<Integer> killLeftovers() throws InterruptedException {
         List<Integer> pids = awaitNoProcesses(500);
@@ -229,7 +231,7 @@ class SyscallFuzzIT {
             sys.run(new byte[0], "/bin/kill", "-9", Integer.toString(pid));
             leftovers++;
         }
-        return pids.isEmpty() ? pids : awaitNoProcesses(1000);
+        return pids.isEmpty() ? pids : awaitNoProcesses(5000);
     }
 
     private static List<Integer> awaitNoProcesses(long millis) throws InterruptedException {
@@ -242,17 +244,21 @@ class SyscallFuzzIT {
         return pids;
     }
 
-    /** Process threads still alive a moment after every process has been waited for. */
+    /**
+     * Process threads still alive 5 s after every process has been waited for (a thread ends a moment
+     * after its process is reaped; on a busy machine that moment can be long).
+     */
     private static List<String> procThreads() throws InterruptedException {
         List<String> left = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
+        long end = System.currentTimeMillis() + 5000;
+        while (true) {
             left.clear();
             for (Thread th : Thread.getAllStackTraces().keySet()) {
                 if (th.getName().startsWith("proc-") && th.isAlive()) {
                     left.add(th.getName());
                 }
             }
-            if (left.isEmpty()) {
+            if (left.isEmpty() || System.currentTimeMillis() > end) {
                 break;
             }
             Thread.sleep(10);

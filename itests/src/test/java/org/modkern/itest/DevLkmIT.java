@@ -84,7 +84,7 @@ public class DevLkmIT extends KernelTestSupport {
     }
 
     private String awaitNode() throws Exception {
-        long end = System.currentTimeMillis() + 10_000;
+        long end = System.currentTimeMillis() + WAIT_S * 1000L;
         while (true) {
             try {
                 return gogo("kern:run /bin/ls -l /dev/lkm");

@@ -81,8 +81,9 @@ public class DevicesIT extends KernelTestSupport {
         assertTrue(out, out.startsWith("read 65536 bytes, 65528 zero, text [hello-md]"));
         out = gogo("kern:run /bin/sh -c \"cat /dev/md2; echo status=$?\"");
         assertTrue(out, out.contains("Device not configured") && out.endsWith("status=1\n"));
-        try (Background held = background("kern:run /usr/tests/fstest hold /dev/md0 3000")) {
-            Thread.sleep(500);
+        // Held until the test is done with it: close() is Ctrl-C, which ends the holder.
+        try (Background held = background("kern:run /usr/tests/fstest hold /dev/md0 60000")) {
+            held.await("holding /dev/md0");
             expectFailure("lkm:modunload -n md", "modunload: EBUSY: module md is in use: device md (major 17) is open");
             assertTrue(gogo("lkm:modstat").contains(" md\n"));
         }
@@ -100,8 +101,8 @@ public class DevicesIT extends KernelTestSupport {
         String list = gogo("kern:run /sbin/vnconfig -l");
         assertTrue(list, list.contains("vnd0: /tmp/disk.img (1048576 bytes)") && list.contains("vnd1: not in use"));
         gogo("kern:run /usr/tests/fstest writeat /dev/rvnd0 512 written-through-vnd");
-        try (Background held = background("kern:run /usr/tests/fstest hold /dev/vnd0 2000")) {
-            Thread.sleep(500);
+        try (Background held = background("kern:run /usr/tests/fstest hold /dev/vnd0 60000")) {
+            held.await("holding /dev/vnd0");
             String refused = gogo("kern:run /bin/sh -c \"vnconfig -u vnd0; echo status=$?\"");
             assertTrue(refused, refused.contains("busy") && refused.endsWith("status=1\n"));
         }

@@ -67,13 +67,7 @@ public class DropInIT extends KernelTestSupport {
         gogo("kern:run /bin/sh -c 'echo \"#!spin\" > /tmp/spinner'");
         gogo("kern:run /usr/bin/syscall 15 /tmp/spinner 493");
         try (Background spinner = background("kern:run /tmp/spinner")) {
-            await(() -> {
-                try {
-                    return gogo("kern:ps").contains("/tmp/spinner");
-                } catch (Exception e) {
-                    return false;
-                }
-            });
+            awaitInUse("spin.format");
             Files.delete(dir.resolve("spin.jar"));
             await(() -> count("lkm.d: spin.jar: module spinexec stays loaded: EBUSY") >= 1);
             assertTrue(loaded("spinexec"));
@@ -108,10 +102,10 @@ public class DropInIT extends KernelTestSupport {
     }
 
     private static void await(BooleanSupplier cond) throws InterruptedException {
-        long end = System.currentTimeMillis() + 10_000;
+        long end = System.currentTimeMillis() + WAIT_S * 1000L;
         while (!cond.getAsBoolean()) {
             if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out after 10 s");
+                throw new AssertionError("timed out after " + WAIT_S + " s");
             }
             Thread.sleep(50);
         }

@@ -37,7 +37,7 @@ public class KernShIT extends KernelTestSupport {
             keys.type("echo first\n");
             screen.await("first\n", 1, 10);
             keys.type("sleep 30; echo after-sleep $?\n");
-            Thread.sleep(500);
+            awaitProcess("sleep");
             // ^C, as the terminal delivers it with the host's ISIG off: VINTR for the line discipline.
             // sleep dies of SIGINT (status 130); the shell carries on with the rest of the line.
             keys.type("\u0003");

@@ -47,9 +47,16 @@ public abstract class KernelTestSupport {
         return "none";
     }
 
-    /** modkern.lkm.timeout: how long a load waits for a module's start and wiring. */
+    /** How long (seconds) the tests wait for what happens on other threads: generous for a busy CI machine. */
+    protected static final int WAIT_S = 30;
+
+    /**
+     * modkern.lkm.timeout: how long a load waits for a module's start and wiring. The product's
+     * default here, so that a good module on a busy machine is never late; the classes whose tests
+     * make loads time out on purpose (LkmIT, LoadFaultsIT, BadModulesIT) set a short one.
+     */
     protected String lkmTimeout() {
-        return "1500";
+        return "5000";
     }
 
     /** What a test class adds to the configuration (framework properties ...). */
@@ -106,27 +113,27 @@ public abstract class KernelTestSupport {
     }
 
     /**
-     * Waits (10 s at most) until Gogo has the kern and lkm commands. Pax Exam injects the kernel as
+     * Waits (30 s at most) until Gogo has the kern and lkm commands. Pax Exam injects the kernel as
      * soon as its service is there, but the lkm commands are an SCR component that Felix SCR
      * activates on its own thread, a moment later: the first test of a class could otherwise meet
      * "Command not found: lkm:modstat" on a busy machine.
      */
     @Before
     public void commandsReady() throws Exception {
-        long end = System.currentTimeMillis() + 10_000;
+        long end = System.currentTimeMillis() + WAIT_S * 1000L;
         for (String scope : new String[] {"kern", "lkm"}) {
             while (context.getServiceReferences((String) null, "(osgi.command.scope=" + scope + ")") == null) {
                 if (System.currentTimeMillis() > end) {
-                    throw new AssertionError("no Gogo commands of scope " + scope + " after 10 s");
+                    throw new AssertionError("no Gogo commands of scope " + scope + " after " + WAIT_S + " s");
                 }
                 Thread.sleep(20);
             }
         }
     }
 
-    /** Waits (10 s at most) until the kernel says the system is up: init's /etc/rc has run. */
+    /** Waits (30 s at most) until the kernel says the system is up: init's /etc/rc has run. */
     protected void awaitUp() throws Exception {
-        long end = System.currentTimeMillis() + 10_000;
+        long end = System.currentTimeMillis() + WAIT_S * 1000L;
         while (true) {
             org.osgi.framework.ServiceReference<Kernel> ref = context.getServiceReference(Kernel.class);
             if (ref != null && Kernel.STATE_UP.equals(ref.getProperty(Kernel.STATE))) {
@@ -159,16 +166,25 @@ public abstract class KernelTestSupport {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    /** A command running in a session of its own, as at a second terminal; close() is Ctrl-C there. */
+    /**
+     * A command running in a session of its own, as at a second terminal; close() is Ctrl-C there.
+     * What it prints lands on a {@link Screen}, so that a test can wait for a program to say it is ready.
+     */
     protected final class Background implements AutoCloseable {
+        private final Screen screen = new Screen();
         private final CommandSession session;
         private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
         private final java.util.concurrent.Future<Object> result;
 
         Background(String command) {
-            PrintStream ps = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            PrintStream ps = new PrintStream(screen, true, StandardCharsets.UTF_8);
             session = processor.createSession(new ByteArrayInputStream(new byte[0]), ps, ps);
             result = pool.submit(() -> session.execute(command));
+        }
+
+        /** Waits (30 s at most) until the command has printed {@code text}. */
+        void await(String text) throws InterruptedException {
+            screen.await(text, 1, WAIT_S);
         }
 
         @Override
@@ -191,9 +207,9 @@ public abstract class KernelTestSupport {
         return new Background(command);
     }
 
-    /** Runs {@code command} until it succeeds, for at most 10 s. */
+    /** Runs {@code command} until it succeeds, for at most 30 s. */
     protected void eventually(String command) throws Exception {
-        long end = System.currentTimeMillis() + 10_000;
+        long end = System.currentTimeMillis() + WAIT_S * 1000L;
         while (true) {
             try {
                 gogo(command);
@@ -204,6 +220,39 @@ public abstract class KernelTestSupport {
                 }
                 Thread.sleep(50);
             }
+        }
+    }
+
+    /**
+     * Waits (30 s at most) until something holds the module of bundle {@code symbolicName} (a process
+     * under its exec format, an open device ...): what an EBUSY test must be sure of before it unloads.
+     */
+    protected void awaitInUse(String symbolicName) throws InterruptedException {
+        org.osgi.framework.Bundle module = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
+        long end = System.currentTimeMillis() + WAIT_S * 1000L;
+        while (kernel.inUse(module).isEmpty()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("nothing held module " + symbolicName + " after " + WAIT_S + " s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /** Waits (30 s at most) until a live process runs the program named {@code comm}; returns its pid. */
+    protected int awaitProcess(String comm) throws InterruptedException {
+        long end = System.currentTimeMillis() + WAIT_S * 1000L;
+        while (true) {
+            for (org.modkern.kern.ProcInfo p : kernel.processes()) {
+                if (comm.equals(p.comm()) && p.state() == 'R') {
+                    return p.pid();
+                }
+            }
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("no process " + comm + " after " + WAIT_S + " s: " + kernel.processes());
+            }
+            Thread.sleep(10);
         }
     }
 

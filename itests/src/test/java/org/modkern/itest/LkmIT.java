@@ -22,6 +22,12 @@ import org.osgi.framework.Bundle;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class LkmIT extends KernelTestSupport {
+    /** Short: a module that registers nothing must time out (failuresInsideTheLoadAreRolledBack). */
+    @Override
+    protected String lkmTimeout() {
+        return "1500";
+    }
+
 
     /** Unloads what a failed test may have left loaded, so one failure does not cascade. */
     @org.junit.After

@@ -70,10 +70,7 @@ public class LkmTableIT extends KernelTestSupport {
         gogo("kern:run /bin/sh -c 'echo \"#!spin\" > /tmp/spinner'");
         gogo("kern:run /usr/bin/syscall 15 /tmp/spinner 493");
         try (Background spinner = background("kern:run /tmp/spinner")) {
-            long end = System.currentTimeMillis() + 10_000;
-            while (!gogo("kern:ps").contains("/tmp/spinner") && System.currentTimeMillis() < end) {
-                Thread.sleep(20);
-            }
+            awaitInUse("spin.format");
             expectFailure("lkm:modunload -n spinexec", "modunload: EBUSY: module spinexec is in use: process ");
         }
         eventually("lkm:modunload -n spinexec");
@@ -124,12 +121,7 @@ public class LkmTableIT extends KernelTestSupport {
         String major = recorded.split(" ")[2];
         gogo("kern:run /sbin/mknod /dev/waiter c " + major + " 0");
         try (Background reader = background("kern:run /bin/cat /dev/waiter")) {
-            org.osgi.framework.Bundle module = java.util.Arrays.stream(context.getBundles())
-                    .filter(b -> "blocking.device".equals(b.getSymbolicName())).findFirst().orElseThrow();
-            long end = System.currentTimeMillis() + 10_000;
-            while (kernel.inUse(module).isEmpty() && System.currentTimeMillis() < end) {
-                Thread.sleep(20);
-            }
+            awaitInUse("blocking.device");
             expectFailure("lkm:modunload -n waiter",
                     "modunload: EBUSY: module waiter is in use: device waiter (major " + major + ") is open 1 time");
         }

@@ -96,7 +96,8 @@ public class ProgramsIT extends KernelTestSupport {
                 job = s.foregroundJob();
             }
             assertTrue("the command became the foreground job", job != null);
-            Thread.sleep(300);
+            awaitProcess("proctest");
+            Thread.sleep(300); // let it reach its blocking call
             job.interrupt();
             try {
                 run.get(30, TimeUnit.SECONDS);
@@ -105,7 +106,7 @@ public class ProgramsIT extends KernelTestSupport {
                 // Gogo hands the interrupt back to the caller at once, as at the interactive prompt.
                 assertTrue(String.valueOf(e.getCause()), e.getCause() instanceof InterruptedException);
             }
-            long end = System.currentTimeMillis() + 10_000;
+            long end = System.currentTimeMillis() + WAIT_S * 1000L;
             while (System.currentTimeMillis() < end && !diedOfSigint()) {
                 Thread.sleep(20);
             }

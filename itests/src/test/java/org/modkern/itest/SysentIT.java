@@ -68,7 +68,7 @@ public class SysentIT extends KernelTestSupport {
         try {
             Future<String> a = pool.submit(() -> gogo("kern:run /usr/tests/getpidloop 2500"));
             Future<String> b = pool.submit(() -> gogo("kern:run /usr/tests/getpidloop 2500"));
-            Thread.sleep(300);
+            awaitCallers("getpidloop", 2);
             int swaps = 0;
             long end = System.currentTimeMillis() + 1500;
             while (System.currentTimeMillis() < end) {
@@ -90,6 +90,15 @@ public class SysentIT extends KernelTestSupport {
             pool.shutdownNow();
         }
         assertSame(original, sysent.handler(20));
+    }
+
+    /** Waits (30 s at most) until {@code n} processes run {@code comm}: the swaps must meet their calls. */
+    private void awaitCallers(String comm, int n) throws InterruptedException {
+        long end = System.currentTimeMillis() + WAIT_S * 1000L;
+        while (kernel.processes().stream().filter(p -> comm.equals(p.comm()) && p.state() == 'R').count() < n) {
+            assertTrue("the " + n + " " + comm + " processes did not start", System.currentTimeMillis() < end);
+            Thread.sleep(10);
+        }
     }
 
     @Test

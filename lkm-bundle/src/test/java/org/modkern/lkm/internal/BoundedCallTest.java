@@ -93,7 +93,7 @@ public class BoundedCallTest {
             assertEquals("stuck", o.thread().getName());
         } finally {
             release.set(true);
-            o.thread().join(2000);
+            o.thread().join(10_000);
         }
         assertFalse(o.thread().isAlive());
     }

@@ -136,7 +136,7 @@ public class ModuleLifecycleTest {
         assertTrue(e.getMessage(), e.getMessage().contains("it stays loaded and is unloaded once its stop returns"));
         assertTrue(lifecycle.isStuck(b));
         release.set(true);
-        assertTrue(unloaded.await(5, TimeUnit.SECONDS));
+        assertTrue(unloaded.await(20, TimeUnit.SECONDS));
         awaitUnstuck(b);
         assertEquals(List.of("uninstall", "refresh 42"), calls);
     }
@@ -150,7 +150,7 @@ public class ModuleLifecycleTest {
     }
 
     private void awaitUnstuck(Bundle b) throws InterruptedException {
-        long end = System.currentTimeMillis() + 5000;
+        long end = System.currentTimeMillis() + 20_000;
         while (lifecycle.isStuck(b) && System.currentTimeMillis() < end) {
             Thread.sleep(10);
         }
