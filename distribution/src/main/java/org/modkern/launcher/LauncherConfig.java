@@ -24,6 +24,7 @@ final class LauncherConfig {
     static final String HOME = "modkern.home";
     static final String AWAIT = "modkern.launcher.await";
     static final String AWAIT_TIMEOUT = "modkern.launcher.await.timeout";
+    static final String AWAIT_COMMANDS = "modkern.launcher.await.commands";
     static final String DEFAULT_AWAIT = "(objectClass=org.modkern.kern.Kernel)";
     static final String DEBUG = "modkern.debug";
 

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * modkern's launcher: Felix with bundle/*.jar, then an interactive Gogo shell, or a command, a script file or
@@ -71,7 +73,7 @@ public final class Main {
         try {
             BootGuard guard = BootGuard.start(awaitSeconds(config), std);
             runner.start();
-            ServiceAwait.await(runner.context(), config.get(LauncherConfig.AWAIT, LauncherConfig.DEFAULT_AWAIT), guard);
+            ServiceAwait.await(runner.context(), awaited(config), guard);
             if (cl.mode == Mode.INTERACTIVE) {
                 return InteractiveShell.run(runner);
             }
@@ -80,6 +82,18 @@ public final class Main {
         } finally {
             runner.stop(STOP_MILLIS);
         }
+    }
+
+    /** The kernel's filter, then one per Gogo command scope named in modkern.launcher.await.commands. */
+    private static List<String> awaited(LauncherConfig config) {
+        List<String> filters = new ArrayList<>();
+        filters.add(config.get(LauncherConfig.AWAIT, LauncherConfig.DEFAULT_AWAIT));
+        for (String scope : config.get(LauncherConfig.AWAIT_COMMANDS, "").trim().split("[\\s,]+")) {
+            if (!scope.isEmpty()) {
+                filters.add("(osgi.command.scope=" + scope + ")");
+            }
+        }
+        return filters;
     }
 
     private static String read(Path file) throws LaunchException {

@@ -1,17 +1,29 @@
 package org.modkern.launcher;
 
+import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.util.tracker.ServiceTracker;
 
-/** Waits, bounded, until a service matching an LDAP filter is registered (the kernel's "booted" signal). */
+/**
+ * Waits, bounded, until a service matching each LDAP filter is registered: the kernel's "booted" signal,
+ * then the Gogo commands a script may call first (Felix SCR registers the lkm commands on its own thread,
+ * so they may come a moment after the kernel is up).
+ */
 final class ServiceAwait {
     private ServiceAwait() {
     }
 
-    static void await(BundleContext ctx, String filter, BootGuard guard) throws LaunchException {
+    static void await(BundleContext ctx, List<String> filters, BootGuard guard) throws LaunchException {
+        for (String filter : filters) {
+            awaitOne(ctx, filter, guard);
+        }
+        guard.booted();
+    }
+
+    private static void awaitOne(BundleContext ctx, String filter, BootGuard guard) throws LaunchException {
         Filter f;
         try {
             f = FrameworkUtil.createFilter(filter);
@@ -23,9 +35,8 @@ final class ServiceAwait {
         try {
             // waitForService(0) would wait forever: at least 1 ms
             if (tracker.getService() == null && tracker.waitForService(Math.max(1, guard.remainingMillis())) == null) {
-                throw new LaunchException(guard.timeoutMessage());
+                throw new LaunchException(guard.timeoutMessage() + " (nothing registered matches " + filter + ")");
             }
-            guard.booted();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("interrupted while waiting for the kernel to boot");
