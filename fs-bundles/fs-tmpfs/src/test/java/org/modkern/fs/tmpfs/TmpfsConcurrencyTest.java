@@ -178,13 +178,14 @@ public class TmpfsConcurrencyTest {
         TmpfsMount fs = Fs.mount();
         Vnode f = Fs.file(fs.root(), "f");
         int len = 64 << 10;
+        int writes = Boolean.getBoolean("modkern.reliability.long") ? 30_000 : 3000;
         AtomicBoolean done = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             Future<Integer> writer = pool.submit(() -> {
                 byte[] block = new byte[len];
-                int writes = 0;
-                for (int v = 1; v <= 3000; v++) {
+                int written = 0;
+                for (int v = 1; v <= writes; v++) {
                     if (v % 16 == 0) {
                         Vattr va = new Vattr();
                         va.size = 0;
@@ -192,10 +193,10 @@ public class TmpfsConcurrencyTest {
                     }
                     Arrays.fill(block, (byte) v);
                     assertEquals(len, VnodeIo.write(f, 0, block));
-                    writes++;
+                    written++;
                 }
                 done.set(true);
-                return writes;
+                return written;
             });
             List<Future<int[]>> readers = new ArrayList<>();
             for (int r = 0; r < 2; r++) {
@@ -219,10 +220,17 @@ public class TmpfsConcurrencyTest {
                     return seen;
                 }));
             }
-            assertEquals(3000, (int) writer.get());
+            assertEquals(writes, (int) writer.get());
+            int empty = 0;
+            int whole = 0;
             for (Future<int[]> r : readers) {
-                assertTrue("the reader read whole writes", r.get()[1] > 0);
+                int[] seen = r.get();
+                assertTrue("the reader read whole writes", seen[1] > 0);
+                empty += seen[0];
+                whole += seen[1];
             }
+            System.out.println("tmpfs reads during " + writes + " writes of " + len + " bytes: " + whole
+                    + " of one whole write, " + empty + " of an empty file, none torn");
         } finally {
             done.set(true);
             pool.shutdownNow();
