@@ -104,6 +104,33 @@ public final class Uio {
     }
 
     /**
+     * Takes back the last {@code n} bytes moved: segments, resid and offset as they were before
+     * them (the bytes already copied stay where they went). For a file system that copied without
+     * its lock and found afterwards that a writer had been at work (an optimistic read), to copy
+     * again under the lock.
+     */
+    public void rewind(int n) {
+        if (n < 0 || n > Integer.MAX_VALUE - resid) {
+            throw new IllegalArgumentException("cannot rewind " + n + " bytes");
+        }
+        resid += n;
+        offset -= n;
+        while (n > 0) {
+            // In a single segment every byte moved came from it; else at most what this one gave.
+            int used = bases == null ? n : lens[seg] - len;
+            if (n <= used) {
+                base -= n;
+                len += n;
+                return;
+            }
+            n -= used;
+            seg--;
+            base = bases[seg] + lens[seg];
+            len = 0;
+        }
+    }
+
+    /**
      * Moves up to {@code n} bytes between {@code kbuf[off..]} and the segments in this uio's
      * direction, advancing segments, resid and offset.
      *

@@ -7,7 +7,7 @@
  * contained by the kernel: the call fails with EIO and the module is named in the message buffer.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.modkern.kern;
 
 import org.osgi.annotation.bundle.Export;

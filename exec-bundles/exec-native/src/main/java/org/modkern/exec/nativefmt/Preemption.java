@@ -17,6 +17,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
@@ -35,7 +36,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * system call, and a recursion overflows its own stack limit before the JVM's:
  * <ul>
  * <li>before every backward branch (so in every loop) {@link ProgramCounters#loop}: a tick of the
- *     countdown to the next {@link SignalCheck#poll};
+ *     countdown to the next {@link SignalCheck#poll} (before a backward {@code goto}, a countdown
+ *     of the method's own written out in place, see {@link #tick});
  * <li>at the entry of every method that calls another (so in every recursion) {@link
  *     ProgramCounters#enter}: the method's frame weighed out of the stack limit, and a tick; what
  *     was left before goes into a new local, and back into {@link ProgramCounters#left} before
@@ -46,7 +48,8 @@ import org.objectweb.asm.tree.VarInsnNode;
  * </ul>
  * The calls are small enough for the JIT to inline, and they add only a few bytes to a method
  * (a short method stays short enough to be inlined itself). Nothing the program keeps in a local or
- * on the stack changes, and no branch is added: the stack map frames only gain the new local.
+ * on the stack changes, and the only branch added goes to a backward goto's own target: the stack
+ * map frames only gain the new locals.
  */
 final class Preemption {
     private Preemption() {}
@@ -124,10 +127,18 @@ final class Preemption {
             }
             i++;
         }
-        for (AbstractInsnNode n : backward) {
-            code.insertBefore(n, new MethodInsnNode(Opcodes.INVOKESTATIC, COUNTERS, "loop", "()V", false));
-        }
         int depthLocal = m.maxLocals; // a new local after the program's own, when the method calls others
+        int tickLocal = -1; // and one for the turns of its loops, when it has a backward goto
+        for (AbstractInsnNode n : backward) {
+            if (n.getOpcode() == Opcodes.GOTO) {
+                if (tickLocal < 0) {
+                    tickLocal = m.maxLocals + (calls ? 1 : 0);
+                }
+                code.insertBefore(n, tick(tickLocal, ((JumpInsnNode) n).label));
+            } else {
+                code.insertBefore(n, new MethodInsnNode(Opcodes.INVOKESTATIC, COUNTERS, "loop", "()V", false));
+            }
+        }
         int frame = frameBytes(m);
         Set<LabelNode> handlers = new LinkedHashSet<>();
         for (TryCatchBlockNode t : m.tryCatchBlocks) {
@@ -161,6 +172,18 @@ final class Preemption {
         }
         if (calls) {
             countDepth(m, depthLocal, frame);
+        }
+        if (tickLocal >= 0) {
+            // Set before anything else, so the local is an int in every frame (added after depthLocal's).
+            for (AbstractInsnNode n : code) {
+                if (n instanceof FrameNode f) {
+                    f.local = withInt(f.local, tickLocal);
+                }
+            }
+            InsnList entry = new InsnList();
+            entry.add(new IntInsnNode(Opcodes.BIPUSH, ProgramCounters.TICKS));
+            entry.add(new VarInsnNode(Opcodes.ISTORE, tickLocal));
+            code.insert(entry);
         }
     }
 
@@ -228,6 +251,26 @@ final class Preemption {
         entry.add(new MethodInsnNode(Opcodes.INVOKESTATIC, COUNTERS, "enter", "(I)I", false));
         entry.add(new VarInsnNode(Opcodes.ISTORE, local));
         code.insert(entry);
+    }
+
+    /**
+     * The tick of a loop written out before a backward {@code goto L} (the end of every loop javac
+     * compiles), counted in a local of the method's own: {@code if (--k < 0) { k = TICKS; due(); }}
+     * then the goto. A program's classes are its own, so its loops run interpreted in every process
+     * until the JIT compiles them there; a call per turn, or a static field's update, costs the
+     * interpreter several times an {@code iinc}. The one branch added goes where the goto goes, with
+     * the goto's stack and locals, so L's frame holds. A loop that never ends turns in one frame, so
+     * its own count reaches every signal as the process-wide one did.
+     */
+    private static InsnList tick(int local, LabelNode target) {
+        InsnList t = new InsnList();
+        t.add(new IincInsnNode(local, -1));
+        t.add(new VarInsnNode(Opcodes.ILOAD, local));
+        t.add(new JumpInsnNode(Opcodes.IFGE, target));
+        t.add(new IntInsnNode(Opcodes.BIPUSH, ProgramCounters.TICKS));
+        t.add(new VarInsnNode(Opcodes.ISTORE, local));
+        t.add(new MethodInsnNode(Opcodes.INVOKESTATIC, COUNTERS, "due", "()V", false));
+        return t;
     }
 
     private static AbstractInsnNode weight(int frame) {

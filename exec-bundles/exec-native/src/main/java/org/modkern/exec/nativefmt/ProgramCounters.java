@@ -60,6 +60,14 @@ public final class ProgramCounters {
         }
     }
 
+    /** A loop's own countdown ran out (the rewritten code counts a backward goto's turns itself). */
+    public static void due() {
+        if (left < 0) {
+            throw overflow();
+        }
+        SignalCheck.poll();
+    }
+
     private static void slow() {
         if (left < 0) {
             throw overflow();

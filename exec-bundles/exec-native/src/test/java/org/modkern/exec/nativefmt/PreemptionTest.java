@@ -149,6 +149,45 @@ public class PreemptionTest {
         assertEquals((int) (s + 6765), new ProgramImage(loader.mainHandle(), new String[] {"sum"}, new String[0]).run(p));
     }
 
+    @Test
+    public void aJavacLoopCountsItsTurnsInALocalAndOtherBackwardBranchesCallLoop() throws Exception {
+        Map<String, byte[]> classes = Javac.compile(Map.of("Turns.java", program("Turns",
+                "static long sum(long[] a) { long s = 0; double d = 0.5; for (int i = 0; i < a.length; i++) { s += a[i]; d *= 2.0; } return s + (d > 1 ? 1 : 0); }",
+                "long[] a = new long[1000];\nfor (int i = 0; i < a.length; i++) { a[i] = i; }\n"
+                        + "int k = 0;\ndo { k++; } while (k < 100);\nreturn (int) sum(a) + k;")));
+        // What it computes is unchanged: the sum of 0..999, 1 for d, 100 turns of the do-while.
+        ProgramLoader loader = ProgramLoader.ofJar("/usr/tests/turns", Javac.jar("Turns", classes));
+        KillableProc p = new KillableProc();
+        p.bindThread();
+        assertEquals(499500 + 1 + 100, new ProgramImage(loader.mainHandle(), new String[] {"turns"}, new String[0]).run(p));
+
+        Map<String, org.objectweb.asm.tree.ClassNode> nodes = Map.of("Turns", Preemption.read(classes.get("Turns")));
+        org.objectweb.asm.tree.ClassNode rewritten = Preemption.read(Preemption.rewrite("/usr/tests/turns", nodes).get("Turns"));
+        for (org.objectweb.asm.tree.MethodNode m : rewritten.methods) {
+            if (m.name.equals("sum")) {
+                // javac ends a for loop with a backward goto: counted in place, no call but the rare due()
+                assertEquals(0, calls(m, "loop"));
+                assertEquals(1, calls(m, "due"));
+                assertEquals(0, calls(m, "enter")); // it calls nothing: no stack weighing either
+            } else if (m.name.equals("main")) {
+                assertEquals(1, calls(m, "due")); // its for loop
+                assertEquals(1, calls(m, "loop")); // the do-while's conditional backward branch
+                assertEquals(1, calls(m, "enter"));
+            }
+        }
+    }
+
+    private static int calls(org.objectweb.asm.tree.MethodNode m, String counter) {
+        int n = 0;
+        for (org.objectweb.asm.tree.AbstractInsnNode i : m.instructions) {
+            if (i instanceof org.objectweb.asm.tree.MethodInsnNode c && c.owner.endsWith("ProgramCounters")
+                    && c.name.equals(counter)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Runs {@code name}'s main on a thread with a 64 MiB stack; returns what it returned or threw. */
     private static Object onBigStack(String name, String source) throws Exception {
         Map<String, byte[]> classes = Javac.compile(Map.of(name + ".java", source));

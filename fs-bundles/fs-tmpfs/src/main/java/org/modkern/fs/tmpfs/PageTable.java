@@ -4,7 +4,7 @@ package org.modkern.fs.tmpfs;
  * A file's pages by page number: a two-level table of chunks of {@link #CHUNK} pages. A lookup is
  * two array reads with no boxing, and a sparse file pays only for the chunks it touches (a page at
  * the largest offset costs a top table of half a million slots, 2-4 MiB). Not thread-safe: the
- * file's data lock guards it.
+ * file's data lock guards it (a lookup may race a change, see {@link #get}).
  */
 final class PageTable {
     static final int CHUNK_SHIFT = 9;
@@ -14,13 +14,18 @@ final class PageTable {
     private byte[][][] chunks = new byte[1][][];
     private long count;
 
-    /** The page at {@code index}, or null for a hole. */
+    /**
+     * The page at {@code index}, or null for a hole. Also called without the lock (an optimistic
+     * read, validated after): it reads the top table once, so a racing {@link #add} that grows it
+     * cannot make the index run past it.
+     */
     byte[] get(long index) {
         long c = index >>> CHUNK_SHIFT;
-        if (c >= chunks.length) {
+        byte[][][] top = chunks;
+        if (c >= top.length) {
             return null;
         }
-        byte[][] chunk = chunks[(int) c];
+        byte[][] chunk = top[(int) c];
         return chunk == null ? null : chunk[(int) (index & CHUNK_MASK)];
     }
 

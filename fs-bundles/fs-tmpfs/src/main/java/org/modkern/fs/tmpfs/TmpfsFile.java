@@ -15,7 +15,7 @@ import org.modkern.vfs.Vattr;
  * written; a missing page reads as zeros. The data lock guards pages, size, open count and
  * whether the pages are charged to the mount. It is a {@link StampedLock} (never taken twice by
  * one thread here): its read lock is a single atomic update, where a ReentrantReadWriteLock also
- * keeps per-thread hold counts.
+ * keeps per-thread hold counts, and a read takes none when no writer comes meanwhile.
  */
 final class TmpfsFile extends TmpfsNode {
     static final long MAX_FILE_SIZE = 1L << 40;
@@ -94,33 +94,65 @@ final class TmpfsFile extends TmpfsNode {
         return pages.count() * TmpfsMount.PAGE_SIZE;
     }
 
+    /**
+     * Copies without taking the data lock when no writer comes meanwhile (the lock's optimistic
+     * read: no atomic update, so no fence after the copy), else takes back what it moved and copies
+     * again under the read lock. A read that meets a writer may leave torn bytes in the caller's
+     * buffer for a moment; the second copy overwrites them before the call returns.
+     */
     @Override
     public int read(Uio uio, int ioflag) throws ErrnoException {
         if (uio.rw() != Uio.Rw.READ) {
             throw new ErrnoException(Errno.EINVAL, "tmpfs: read with a write uio");
         }
-        int moved = 0;
-        long stamp = data.readLock();
-        try {
-            long pos = uio.offset();
-            if (pos < 0) {
-                throw new ErrnoException(Errno.EINVAL, "offset " + pos);
+        long pos = uio.offset();
+        if (pos < 0) {
+            throw new ErrnoException(Errno.EINVAL, "offset " + pos);
+        }
+        int moved = -1;
+        long stamp = data.tryOptimisticRead();
+        if (stamp != 0) {
+            int before = uio.resid();
+            try {
+                moved = copyOut(uio, pos);
+            } catch (ErrnoException e) {
+                moved = -1; // a fault, perhaps only because of the writer: the locked copy decides
             }
-            while (uio.resid() > 0 && pos < size) {
-                int in = (int) (pos & PAGE_MASK);
-                int n = (int) Math.min(Math.min(TmpfsMount.PAGE_SIZE - in, uio.resid()), size - pos);
-                byte[] page = pages.get(pos >>> TmpfsMount.PAGE_SHIFT);
-                int m = uio.move(page != null ? page : ZEROS, in, n);
-                moved += m;
-                pos += m;
-                if (m < n) {
-                    break;
-                }
+            if (moved < 0 || !data.validate(stamp)) {
+                uio.rewind(before - uio.resid());
+                moved = -1;
             }
-        } finally {
-            data.unlockRead(stamp);
+        }
+        if (moved < 0) {
+            stamp = data.readLock();
+            try {
+                moved = copyOut(uio, pos);
+            } finally {
+                data.unlockRead(stamp);
+            }
         }
         touchAccessed();
+        return moved;
+    }
+
+    /**
+     * Moves the bytes from {@code pos} to the end of the file or of the uio. Safe without the lock:
+     * whatever a racing writer does to the size and the table, every copy stays inside one page.
+     */
+    private int copyOut(Uio uio, long pos) throws ErrnoException {
+        int moved = 0;
+        long end = size;
+        while (uio.resid() > 0 && pos < end) {
+            int in = (int) (pos & PAGE_MASK);
+            int n = (int) Math.min(Math.min(TmpfsMount.PAGE_SIZE - in, uio.resid()), end - pos);
+            byte[] page = pages.get(pos >>> TmpfsMount.PAGE_SHIFT);
+            int m = uio.move(page != null ? page : ZEROS, in, n);
+            moved += m;
+            pos += m;
+            if (m < n) {
+                break;
+            }
+        }
         return moved;
     }
 

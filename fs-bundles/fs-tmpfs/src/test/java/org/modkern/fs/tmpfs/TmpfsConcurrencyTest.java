@@ -168,6 +168,76 @@ public class TmpfsConcurrencyTest {
         TmpfsMountTest.assertFiguresAddUp(fs);
     }
 
+    /**
+     * A read copies without the lock when no writer comes meanwhile: one that a writer (or a
+     * truncation) overtook must copy again, so every read sees all of one write or none of it,
+     * never bytes of two, and never a length the file did not have.
+     */
+    @Test(timeout = 60_000)
+    public void aReadSeesAllOfOneWriteNeverPartsOfTwo() throws Exception {
+        TmpfsMount fs = Fs.mount();
+        Vnode f = Fs.file(fs.root(), "f");
+        int len = 64 << 10;
+        int writes = Boolean.getBoolean("modkern.reliability.long") ? 30_000 : 3000;
+        AtomicBoolean done = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<Integer> writer = pool.submit(() -> {
+                byte[] block = new byte[len];
+                int written = 0;
+                for (int v = 1; v <= writes; v++) {
+                    if (v % 16 == 0) {
+                        Vattr va = new Vattr();
+                        va.size = 0;
+                        f.setattr(va); // the pages go: a racing lookup meets holes
+                    }
+                    Arrays.fill(block, (byte) v);
+                    assertEquals(len, VnodeIo.write(f, 0, block));
+                    written++;
+                }
+                done.set(true);
+                return written;
+            });
+            List<Future<int[]>> readers = new ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                readers.add(pool.submit(() -> {
+                    int[] seen = new int[2]; // reads of nothing, reads of one whole write
+                    byte[] buf = new byte[len];
+                    while (!done.get()) {
+                        int n = f.read(org.modkern.kern.Uio.kernel(buf, 0, len, org.modkern.kern.Uio.Rw.READ, 0), 0);
+                        if (n == 0) {
+                            seen[0]++;
+                            continue;
+                        }
+                        assertEquals("a read of a file that is only ever 0 or " + len + " bytes", len, n);
+                        for (int i = 1; i < len; i++) {
+                            if (buf[i] != buf[0]) {
+                                throw new AssertionError("byte " + i + " is of write " + buf[i] + ", byte 0 of write " + buf[0]);
+                            }
+                        }
+                        seen[1]++;
+                    }
+                    return seen;
+                }));
+            }
+            assertEquals(writes, (int) writer.get());
+            int empty = 0;
+            int whole = 0;
+            for (Future<int[]> r : readers) {
+                int[] seen = r.get();
+                assertTrue("the reader read whole writes", seen[1] > 0);
+                empty += seen[0];
+                whole += seen[1];
+            }
+            System.out.println("tmpfs reads during " + writes + " writes of " + len + " bytes: " + whole
+                    + " of one whole write, " + empty + " of an empty file, none torn");
+        } finally {
+            done.set(true);
+            pool.shutdownNow();
+        }
+        TmpfsMountTest.assertFiguresAddUp(fs);
+    }
+
     @Test(timeout = 60_000)
     public void concurrentCreatorsOfOneNameGetOneWinner() throws Exception {
         TmpfsMount fs = Fs.mount();

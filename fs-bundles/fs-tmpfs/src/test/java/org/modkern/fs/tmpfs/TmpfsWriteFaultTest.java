@@ -44,6 +44,18 @@ public class TmpfsWriteFaultTest {
     }
 
     @Test
+    public void aReadIntoBadMemoryIsEfaultAndTheFileStaysAsItWas() throws Exception {
+        TmpfsMount fs = Fs.mount();
+        Vnode f = file(fs.root(), "f");
+        write(f, 0, "some bytes");
+        // The read copies without the lock first; its fault must come out as EFAULT all the same.
+        Uio bad = new Uio(null, NOTHING, Uio.Rw.READ, new long[] {0xdeadbeefL}, new int[] {10}, 0);
+        assertErrno(Errno.EFAULT, () -> f.read(bad, 0));
+        assertEquals(10, bad.resid());
+        assertEquals("some bytes", new String(read(f, 0, 100), java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Test
     public void aFaultingWriteAllocatesNothing() throws Exception {
         TmpfsMount fs = Fs.mount();
         Vnode f = file(fs.root(), "f");

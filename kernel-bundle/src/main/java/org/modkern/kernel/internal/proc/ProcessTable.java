@@ -113,6 +113,9 @@ public final class ProcessTable {
 
     private void run(ProcImpl p, ExecImage first) {
         p.bindThread();
+        if (p.fd() != null) {
+            p.fd().own();
+        }
         ExecImage image = first;
         int status = WaitStatus.exited(1);
         String why = null;

@@ -49,7 +49,8 @@ public final class SysFile {
     /** (fd, buf, nbyte): moves bytes between the open file and the caller's buffer. */
     private static int transfer(ProcImpl p, SyscallArgs a, Uio.Rw rw) throws ErrnoException {
         int fd = a.i32(0);
-        KFile f = p.fd().getHeld(fd);
+        FileDesc fdt = p.fd();
+        KFile f = fdt.hold(fd);
         try {
             boolean reading = rw == Uio.Rw.READ;
             if (reading ? !f.readable() : !f.writable()) {
@@ -59,7 +60,7 @@ public final class SysFile {
             Uio uio = new Uio(p, rw, a.word(1), count(a, 2), 0);
             return reading ? f.read(uio) : f.write(uio);
         } finally {
-            f.release();
+            fdt.unhold(f);
         }
     }
 
@@ -79,7 +80,8 @@ public final class SysFile {
         if (offset < 0) {
             throw new ErrnoException(Errno.EINVAL, "negative offset " + offset);
         }
-        KFile f = p.fd().getHeld(fd);
+        FileDesc fdt = p.fd();
+        KFile f = fdt.hold(fd);
         try {
             boolean reading = rw == Uio.Rw.READ;
             if (reading ? !f.readable() : !f.writable()) {
@@ -89,7 +91,7 @@ public final class SysFile {
             Uio uio = new Uio(p, rw, a.word(1), count(a, 2), offset);
             return reading ? f.pread(uio) : f.pwrite(uio);
         } finally {
-            f.release();
+            fdt.unhold(f);
         }
     }
 

@@ -9,7 +9,7 @@ import org.modkern.kern.ErrnoException;
 
 /**
  * A process's descriptor table (BSD's filedesc): descriptors to open files, close-on-exec flags.
- * Changes take the table's lock; {@link #getHeld}, on every read and write, takes none.
+ * Changes take the table's lock; {@link #getHeld} and {@link #hold}, on every read and write, take none.
  */
 public final class FileDesc {
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(KFile[].class);
@@ -20,6 +20,50 @@ public final class FileDesc {
 
     private final KFile[] files = new KFile[NOFILE];
     private final byte[] flags = new byte[NOFILE];
+    /**
+     * The thread of the process that owns the table once it runs (set on that thread, so it is
+     * the only thread that can ever read itself here); from then on only it changes the table.
+     */
+    private Thread owner;
+
+    /** Makes the calling thread, its process's, the table's owner: called as the thread starts. */
+    public void own() {
+        owner = Thread.currentThread();
+    }
+
+    /**
+     * The open file of {@code fd} for one read or write; give it back with {@link #unhold}. On the
+     * owner's thread it takes no reference, as NetBSD's fd_getfile takes no atomic one in a process
+     * of one LWP: only that thread changes the table, and it is busy here, so the table's own
+     * reference keeps the file until the call returns. Other threads (proc0's operators) hold it.
+     */
+    public KFile hold(int fd) throws ErrnoException {
+        if (owner != Thread.currentThread()) {
+            return getHeld(fd);
+        }
+        KFile f = fd >= 0 && fd < NOFILE ? files[fd] : null;
+        if (f == null) {
+            throw new ErrnoException(Errno.EBADF, "descriptor " + fd + " is not open");
+        }
+        f.checkRevoked();
+        return f;
+    }
+
+    /** Gives back a file from {@link #hold}. */
+    public void unhold(KFile f) throws ErrnoException {
+        if (owner != Thread.currentThread()) {
+            f.release();
+        }
+    }
+
+    /** A change from another thread would break {@link #hold}'s reasoning: refused, loudly. */
+    private void checkChanger() {
+        Thread o = owner;
+        if (o != null && o != Thread.currentThread()) {
+            throw new IllegalStateException("the descriptor table of " + o.getName()
+                    + " changed by another thread (" + Thread.currentThread().getName() + ")");
+        }
+    }
 
     /** The open file of {@code fd}; EBADF when none. */
     public synchronized KFile get(int fd) throws ErrnoException {
@@ -59,6 +103,7 @@ public final class FileDesc {
 
     /** Puts {@code f} (whose reference the table takes over) in the lowest free descriptor >= min. */
     public synchronized int alloc(KFile f, int min) throws ErrnoException {
+        checkChanger();
         for (int i = Math.max(min, 0); i < NOFILE; i++) {
             if (files[i] == null) {
                 flags[i] = 0;
@@ -71,6 +116,7 @@ public final class FileDesc {
 
     /** Puts {@code f} at {@code fd}, returning what was there (for the caller to release). */
     public synchronized KFile install(int fd, KFile f) throws ErrnoException {
+        checkChanger();
         if (fd < 0 || fd >= NOFILE) {
             throw new ErrnoException(Errno.EBADF, "descriptor " + fd + " is out of range (0.."
                     + (NOFILE - 1) + ")");
@@ -84,6 +130,7 @@ public final class FileDesc {
     /** Removes {@code fd} and returns its file (for the caller to release). */
     /** Takes {@code fd} out of the table (close); a revoked file's descriptor is closed like any. */
     public synchronized KFile remove(int fd) throws ErrnoException {
+        checkChanger();
         if (fd < 0 || fd >= NOFILE || files[fd] == null) {
             throw new ErrnoException(Errno.EBADF, "descriptor " + fd + " is not open");
         }
@@ -117,6 +164,7 @@ public final class FileDesc {
 
     /** Removes and returns the close-on-exec files (execve), or every file (exit). */
     public synchronized List<KFile> removeAll(boolean onlyCloexec) {
+        checkChanger();
         List<KFile> out = new ArrayList<>();
         for (int i = 0; i < NOFILE; i++) {
             if (files[i] != null && (!onlyCloexec || (flags[i] & FD_CLOEXEC) != 0)) {
