@@ -52,5 +52,10 @@ run -c "kern:sysctl kern.securelevel=1; lkm:modload $mods/sys-hello.jar"
 [[ "$(cat "$tmp/status")" != 0 ]] && grep -q 'modload: EPERM: securelevel is 1' "$tmp/err"
 check "above securelevel 0 lkm:modload says EPERM" $?
 
+# The launcher runs nothing before the kern and lkm commands are there; one that never comes is named.
+MODKERN_JAVA_OPTS="-Dmodkern.launcher.await.commands=nope -Dmodkern.launcher.await.timeout=3" run -c 'lkm:modstat'
+[[ "$(cat "$tmp/status")" == 1 ]] && grep -q 'did not boot within 3 s (nothing registered matches (osgi.command.scope=nope))' "$tmp/err"
+check "a command scope that never comes fails the boot with a message naming it ($(cat "$tmp/err"))" $?
+
 echo "$pass passed, $fail failed"
 [[ $fail == 0 ]]
