@@ -185,6 +185,20 @@ public class RunawayIT extends KernelTestSupport {
     }
 
     @Test
+    public void aProgramsOwnOutOfMemoryErrorEndsOnlyItWithSigkill() throws Exception {
+        int before = kernel.messages().size();
+        String out = gogo("kern:run /bin/sh -c \"/usr/tests/getpidloop 1000 > /tmp/worker & /usr/tests/runaway huge;"
+                + " echo huge $?; wait; cat /tmp/worker; rm /tmp/worker\"");
+        System.out.println(out);
+        assertTrue(out, out.contains("ready\nhuge 137\n"));
+        assertTrue(out, WORKER.matcher(out).find());
+        List<String> log = kernel.messages().subList(before, kernel.messages().size());
+        assertTrue(String.join("\n", log), log.stream().anyMatch(l -> l.matches(
+                ".*\\(runaway\\).*exited on signal 9 \\(SIGKILL\\): out of memory \\(Requested array size exceeds VM limit\\).*")));
+        KernelProbe.assertHealthy(kernel, this::gogo);
+    }
+
+    @Test
     public void aProcessKeepingMemoryWithoutEndIsKilledAndOnlyIt() throws Exception {
         int before = kernel.messages().size();
         long t0 = System.nanoTime();

@@ -97,6 +97,10 @@ public final class Runaway {
                     KEPT.add(new byte[1 << 20]);
                 }
             }
+            case "huge" -> { // the program's own OutOfMemoryError, at once
+                byte[] a = new byte[Integer.MAX_VALUE];
+                return a.length;
+            }
             case "jdk" -> {
                 return (int) java.util.stream.Stream.generate(Object::new).count();
             }
