@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -18,15 +17,12 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.modkern.launcher.LauncherConfig;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -58,7 +54,6 @@ public final class SystemUnderTest implements AutoCloseable {
     static final String KERNEL = "org.modkern.kern.Kernel";
     static final String COMMAND_PROCESSOR = "org.apache.felix.service.command.CommandProcessor";
     private static final String GOGO_JLINE = "org.apache.felix.gogo.jline";
-    private static final Pattern VAR = Pattern.compile("\\$\\{([^${}]+)}");
     private static final long READY_TIMEOUT_MS = 60_000;
 
     /** What a program run printed and its status as a shell reports it. */
@@ -267,35 +262,15 @@ public final class SystemUnderTest implements AutoCloseable {
                 + ": build it (mvn -B -q install -DskipTests) or set -Dmodkern.home");
     }
 
-    /** etc/modkern.properties with modkern.home set and ${...} expanded, as LauncherConfig does. */
+    /** etc/modkern.properties with modkern.home set and ${...} expanded, as the launcher reads it. */
     static Map<String, String> properties(Path home) {
-        Map<String, String> raw = new LinkedHashMap<>();
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(home.resolve("etc/modkern.properties"), StandardCharsets.UTF_8)) {
-            p.load(r);
+        try {
+            return new HashMap<>(LauncherConfig.properties(home));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        p.stringPropertyNames().forEach(n -> raw.put(n, p.getProperty(n)));
-        raw.put("modkern.home", home.toString());
-        Map<String, String> out = new HashMap<>();
-        raw.forEach((k, v) -> out.put(k, expand(v, raw, 0)));
-        return out;
     }
 
-    private static String expand(String value, Map<String, String> props, int depth) {
-        if (value == null || depth > 16 || value.indexOf("${") < 0) {
-            return value;
-        }
-        Matcher m = VAR.matcher(value);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String v = System.getProperty(m.group(1), props.get(m.group(1)));
-            m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? m.group() : expand(v, props, depth + 1)));
-        }
-        m.appendTail(sb);
-        return sb.toString();
-    }
 
     private static Path tempDir() {
         try {

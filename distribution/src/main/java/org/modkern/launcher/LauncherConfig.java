@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * system property of the same name, with {@code ${name}} expanded (from these properties, then system
  * properties). {@code modkern.home} is the distribution directory (the launcher jar's directory).
  * Properties not in the file still reach bundles: Felix's getProperty falls back to system properties.
+ * {@link #properties} gives the same to whatever boots the distribution embedded (benchmarks, fuzzing).
  */
-final class LauncherConfig {
+public final class LauncherConfig {
     static final String HOME = "modkern.home";
     static final String AWAIT = "modkern.launcher.await";
     static final String AWAIT_TIMEOUT = "modkern.launcher.await.timeout";
@@ -40,14 +41,26 @@ final class LauncherConfig {
 
     static LauncherConfig load() throws LaunchException {
         Path home = home();
+        try {
+            return new LauncherConfig(home, properties(home));
+        } catch (IOException e) {
+            throw new LaunchException("cannot read " + home.resolve("etc").resolve("modkern.properties") + ": "
+                    + LaunchException.describe(e));
+        }
+    }
+
+    /**
+     * The framework properties of the distribution at {@code home}, as the launcher reads them:
+     * etc/modkern.properties (if there is one), each overridden by a system property of the same name,
+     * {@code modkern.home} set to {@code home}, and {@code ${name}} expanded.
+     */
+    public static Map<String, String> properties(Path home) throws IOException {
         Map<String, String> raw = new LinkedHashMap<>();
         Path file = home.resolve("etc").resolve("modkern.properties");
         if (Files.isRegularFile(file)) {
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(r);
-            } catch (IOException e) {
-                throw new LaunchException("cannot read " + file + ": " + LaunchException.describe(e));
             }
             for (String name : p.stringPropertyNames()) {
                 raw.put(name, System.getProperty(name, p.getProperty(name)));
@@ -58,7 +71,7 @@ final class LauncherConfig {
         for (Map.Entry<String, String> e : raw.entrySet()) {
             expanded.put(e.getKey(), expand(e.getValue(), raw, 0));
         }
-        return new LauncherConfig(home, expanded);
+        return expanded;
     }
 
     /** The value of {@code name}: system property, else etc/modkern.properties, else {@code def}. */

@@ -3,7 +3,6 @@ package org.modkern.fuzz;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -16,12 +15,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.modkern.launcher.LauncherConfig;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -46,7 +43,6 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 final class BootedSystem implements AutoCloseable {
     private static final String KERNEL = "org.modkern.kern.Kernel";
-    private static final Pattern VAR = Pattern.compile("\\$\\{([^${}]+)}");
     private static final long READY_MS = 60_000;
 
     /** A program's exit status as a shell reports it (128 + signal) and what it printed. */
@@ -209,29 +205,7 @@ final class BootedSystem implements AutoCloseable {
 
     /** etc/modkern.properties with modkern.home set and ${...} expanded, as the launcher reads it. */
     private static Map<String, String> properties(Path home) throws IOException {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(home.resolve("etc/modkern.properties"), StandardCharsets.UTF_8)) {
-            p.load(r);
-        }
-        Map<String, String> raw = new HashMap<>();
-        p.stringPropertyNames().forEach(n -> raw.put(n, p.getProperty(n)));
-        raw.put("modkern.home", home.toString());
-        Map<String, String> out = new HashMap<>();
-        raw.forEach((k, v) -> out.put(k, expand(v, raw, 0)));
-        return out;
+        return new HashMap<>(LauncherConfig.properties(home));
     }
 
-    private static String expand(String value, Map<String, String> props, int depth) {
-        if (value == null || depth > 16 || value.indexOf("${") < 0) {
-            return value;
-        }
-        Matcher m = VAR.matcher(value);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String v = System.getProperty(m.group(1), props.get(m.group(1)));
-            m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? m.group() : expand(v, props, depth + 1)));
-        }
-        m.appendTail(sb);
-        return sb.toString();
-    }
 }
