@@ -102,12 +102,6 @@ public class DropInIT extends KernelTestSupport {
     }
 
     private static void await(BooleanSupplier cond) throws InterruptedException {
-        long end = System.currentTimeMillis() + WAIT_S * 1000L;
-        while (!cond.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out after " + WAIT_S + " s");
-            }
-            Thread.sleep(50);
-        }
+        until(cond, () -> "timed out after " + WAIT_S + " s");
     }
 }

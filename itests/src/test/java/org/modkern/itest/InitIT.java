@@ -46,12 +46,6 @@ public class InitIT extends KernelTestSupport {
     }
 
     private static void eventuallyTrue(java.util.function.BooleanSupplier cond) throws InterruptedException {
-        long end = System.currentTimeMillis() + WAIT_S * 1000L;
-        while (!cond.getAsBoolean()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("condition not met in " + WAIT_S + " s");
-            }
-            Thread.sleep(20);
-        }
+        until(cond, () -> "condition not met in " + WAIT_S + " s");
     }
 }

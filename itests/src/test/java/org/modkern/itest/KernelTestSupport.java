@@ -120,30 +120,41 @@ public abstract class KernelTestSupport {
      */
     @Before
     public void commandsReady() throws Exception {
-        long end = System.currentTimeMillis() + WAIT_S * 1000L;
         for (String scope : new String[] {"kern", "lkm"}) {
-            while (context.getServiceReferences((String) null, "(osgi.command.scope=" + scope + ")") == null) {
-                if (System.currentTimeMillis() > end) {
-                    throw new AssertionError("no Gogo commands of scope " + scope + " after " + WAIT_S + " s");
-                }
-                Thread.sleep(20);
+            String filter = "(osgi.command.scope=" + scope + ")";
+            until(() -> refs(filter), () -> "no Gogo commands of scope " + scope + " after " + WAIT_S + " s");
+        }
+    }
+
+    private boolean refs(String filter) {
+        try {
+            return context.getServiceReferences((String) null, filter) != null;
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalArgumentException(filter, e);
+        }
+    }
+
+    /**
+     * Polls {@code done} every 10 ms until it holds, for {@link #WAIT_S} seconds at most; then fails
+     * with the message {@code failure} gives (computed only then).
+     */
+    protected static void until(java.util.function.BooleanSupplier done, java.util.function.Supplier<String> failure)
+            throws InterruptedException {
+        long end = System.currentTimeMillis() + WAIT_S * 1000L;
+        while (!done.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError(failure.get());
             }
+            Thread.sleep(10);
         }
     }
 
     /** Waits (30 s at most) until the kernel says the system is up: init's /etc/rc has run. */
     protected void awaitUp() throws Exception {
-        long end = System.currentTimeMillis() + WAIT_S * 1000L;
-        while (true) {
+        until(() -> {
             org.osgi.framework.ServiceReference<Kernel> ref = context.getServiceReference(Kernel.class);
-            if (ref != null && Kernel.STATE_UP.equals(ref.getProperty(Kernel.STATE))) {
-                return;
-            }
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("the system did not come up; dmesg:\n" + String.join("\n", kernel.messages()));
-            }
-            Thread.sleep(20);
-        }
+            return ref != null && Kernel.STATE_UP.equals(ref.getProperty(Kernel.STATE));
+        }, () -> "the system did not come up; dmesg:\n" + String.join("\n", kernel.messages()));
     }
 
     /** Runs Gogo commands as the operator; returns what they printed. Throws when one fails. */
@@ -231,29 +242,23 @@ public abstract class KernelTestSupport {
         org.osgi.framework.Bundle module = java.util.Arrays.stream(context.getBundles())
                 .filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
                 .orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
-        long end = System.currentTimeMillis() + WAIT_S * 1000L;
-        while (kernel.inUse(module).isEmpty()) {
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("nothing held module " + symbolicName + " after " + WAIT_S + " s");
-            }
-            Thread.sleep(10);
-        }
+        until(() -> !kernel.inUse(module).isEmpty(),
+                () -> "nothing held module " + symbolicName + " after " + WAIT_S + " s");
     }
 
     /** Waits (30 s at most) until a live process runs the program named {@code comm}; returns its pid. */
     protected int awaitProcess(String comm) throws InterruptedException {
-        long end = System.currentTimeMillis() + WAIT_S * 1000L;
-        while (true) {
+        int[] pid = new int[1];
+        until(() -> {
             for (org.modkern.kern.ProcInfo p : kernel.processes()) {
                 if (comm.equals(p.comm()) && p.state() == 'R') {
-                    return p.pid();
+                    pid[0] = p.pid();
+                    return true;
                 }
             }
-            if (System.currentTimeMillis() > end) {
-                throw new AssertionError("no process " + comm + " after " + WAIT_S + " s: " + kernel.processes());
-            }
-            Thread.sleep(10);
-        }
+            return false;
+        }, () -> "no process " + comm + " after " + WAIT_S + " s: " + kernel.processes());
+        return pid[0];
     }
 
     /** Runs {@code command}, which must fail with a message starting with {@code message}. */

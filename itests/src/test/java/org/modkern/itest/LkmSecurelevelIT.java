@@ -39,12 +39,8 @@ public class LkmSecurelevelIT extends KernelTestSupport {
         java.nio.file.Files.copy(java.nio.file.Path.of(hello), dir.resolve("secure.jar"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try {
-            long end = System.currentTimeMillis() + WAIT_S * 1000L;
-            while (kernel.messages().stream().noneMatch(l -> l.contains("lkm.d: secure.jar not loaded: modload: EPERM")
-                    || l.contains("lkm.d: secure.jar not loaded: EPERM"))) {
-                assertTrue("the drop-in folder said why", System.currentTimeMillis() < end);
-                Thread.sleep(50);
-            }
+            until(() -> kernel.messages().stream().anyMatch(l -> l.contains("lkm.d: secure.jar not loaded: modload: EPERM")
+                    || l.contains("lkm.d: secure.jar not loaded: EPERM")), () -> "the drop-in folder said why");
         } finally {
             java.nio.file.Files.delete(dir.resolve("secure.jar"));
         }

@@ -94,11 +94,8 @@ public class SysentIT extends KernelTestSupport {
 
     /** Waits (30 s at most) until {@code n} processes run {@code comm}: the swaps must meet their calls. */
     private void awaitCallers(String comm, int n) throws InterruptedException {
-        long end = System.currentTimeMillis() + WAIT_S * 1000L;
-        while (kernel.processes().stream().filter(p -> comm.equals(p.comm()) && p.state() == 'R').count() < n) {
-            assertTrue("the " + n + " " + comm + " processes did not start", System.currentTimeMillis() < end);
-            Thread.sleep(10);
-        }
+        until(() -> kernel.processes().stream().filter(p -> comm.equals(p.comm()) && p.state() == 'R').count() >= n,
+                () -> "the " + n + " " + comm + " processes did not start");
     }
 
     @Test
